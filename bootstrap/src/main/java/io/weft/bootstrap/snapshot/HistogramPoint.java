@@ -1,0 +1,37 @@
+package io.weft.bootstrap.snapshot;
+
+import java.util.Arrays;
+
+/**
+ * A cumulative explicit-bucket histogram. {@code bucketCounts[i]} counts observations in
+ * {@code (bounds[i-1], bounds[i]]}; the last element is the {@code +Inf} bucket, so there is one more
+ * count than bounds. Always consistent: {@code count} equals the sum of {@code bucketCounts}.
+ */
+public record HistogramPoint(
+    Attributes attributes, double[] bounds, long[] bucketCounts, long count, double sum)
+    implements DataPoint {
+
+  public HistogramPoint {
+    if (bucketCounts.length != bounds.length + 1) {
+      throw new IllegalArgumentException(
+          bucketCounts.length + " bucket counts for " + bounds.length + " bounds");
+    }
+  }
+
+  /** Copies so that the record stays immutable from the outside. */
+  @Override
+  public double[] bounds() {
+    return bounds.clone();
+  }
+
+  @Override
+  public long[] bucketCounts() {
+    return bucketCounts.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "HistogramPoint[" + attributes + ", bounds=" + Arrays.toString(bounds) + ", counts="
+        + Arrays.toString(bucketCounts) + ", count=" + count + ", sum=" + sum + "]";
+  }
+}

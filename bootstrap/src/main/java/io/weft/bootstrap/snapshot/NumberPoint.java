@@ -1,0 +1,4 @@
+package io.weft.bootstrap.snapshot;
+
+/** A counter, up-down counter or gauge value. */
+public record NumberPoint(Attributes attributes, double value) implements DataPoint {}
