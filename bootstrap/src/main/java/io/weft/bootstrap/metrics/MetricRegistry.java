@@ -53,11 +53,16 @@ public final class MetricRegistry {
     this.pedantic = pedantic;
     this.seriesLimit = seriesLimit;
     this.collectionErrors =
-        counter("weft.collection.errors")
-            .unit("{error}")
-            .description("Callbacks and collectors that failed during a collection pass.")
-            .attributeKeys("weft.source")
-            .register();
+        new Counter(
+            new MetricDescriptor(
+                "weft.collection.errors",
+                MetricKind.COUNTER,
+                "{error}",
+                "Callbacks and collectors that failed during a collection pass.",
+                List.of("weft.source")),
+            seriesLimit);
+    // Reserved by name, but collected after every other source so a failure shows in its own pass.
+    byName.put(collectionErrors.descriptor().name(), collectionErrors);
   }
 
   /** A registry that also checks each collector's output against its description. */
@@ -198,6 +203,7 @@ public final class MetricRegistry {
       }
       own.forEach((d, p) -> points.computeIfAbsent(d, k -> new ArrayList<>()).addAll(p));
     }
+    collectionErrors.collect((d, p) -> points.computeIfAbsent(d, k -> new ArrayList<>()).add(p));
     List<MetricSnapshot> metrics = new ArrayList<>(points.size());
     points.forEach((d, p) -> metrics.add(new MetricSnapshot(d, p)));
     return new RegistrySnapshot(epochMillis, metrics);
