@@ -17,8 +17,10 @@ import io.weft.bootstrap.metrics.MetricRegistry;
  * }</pre>
  *
  * <p>Exposed as {@code weft_scrape_requests_total{http_response_status_code="200"}} and
- * {@code weft_scrape_duration_seconds_bucket/_count/_sum}. Registering twice on one registry
- * returns the same instruments, so two endpoints share them.
+ * {@code weft_scrape_duration_seconds_bucket/_count/_sum}. The series for 200 and 500 and the
+ * histogram exist from the start with zero values (as client_golang does for its handler), so that
+ * {@code rate()} and alerts on errors see them before the first failure. Registering twice on one
+ * registry returns the same instruments, so two endpoints share them.
  */
 final class ScrapeMetrics {
 
@@ -44,6 +46,8 @@ final class ScrapeMetrics {
         .description("Time to collect and encode a /metrics response, sending not included.")
         .buckets(Buckets.HTTP_SECONDS)
         .register();
+    requests.bind("200");
+    requests.bind("500");
     return new ScrapeMetrics(requests, duration.bind());
   }
 
