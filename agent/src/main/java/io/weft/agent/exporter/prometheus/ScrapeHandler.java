@@ -64,12 +64,23 @@ final class ScrapeHandler implements HttpHandler {
       WeftLog.debug("a scrape client went away before the response was sent: " + e);
     } catch (Throwable t) {
       WeftLog.warnLimited("prometheus-handler", "the Prometheus endpoint failed to answer a request: " + t);
+      answer500IfNothingWasSent(exchange);
     } finally {
       try {
         exchange.close();
       } catch (Throwable ignored) {
         // Closing a broken connection can fail too; there is nobody left to tell.
       }
+    }
+  }
+
+  private static void answer500IfNothingWasSent(HttpExchange exchange) {
+    try {
+      if (exchange.getResponseCode() == -1) {
+        exchange.sendResponseHeaders(500, -1);
+      }
+    } catch (Throwable ignored) {
+      // Already failing; the connection is closed next either way.
     }
   }
 

@@ -49,8 +49,9 @@ final class ScrapeServer {
   /** Binds the port; nothing is served until {@link #start}. */
   static ScrapeServer bind(InetSocketAddress address) throws IOException {
     HttpServer server = HttpServer.create(address, 0);
-    ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE), daemonThreads("weft-prometheus-http-"));
+    workers.allowCoreThreadTimeOut(true); // nobody scraping for a minute: no idle threads
     server.setExecutor(workers);
     return new ScrapeServer(server, workers);
   }
