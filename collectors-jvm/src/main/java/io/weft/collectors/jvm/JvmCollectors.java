@@ -10,7 +10,11 @@ import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Registers the JVM, process and container collectors into a registry: the one call the agent
@@ -23,7 +27,8 @@ import java.util.List;
  * <p>Every area is read only when something collects (callback collectors), except GC durations,
  * which the JVM pushes after each collection. An area whose sources are missing (another vendor's
  * JVM, not Linux, no cgroup limit) is skipped or reports only what it finds; an area that fails to
- * start is logged once and skipped. Nothing here throws.
+ * start is logged once and skipped. Registering an area into the same registry again does nothing.
+ * Nothing here throws.
  */
 public final class JvmCollectors {
 
@@ -32,6 +37,9 @@ public final class JvmCollectors {
 
   /** Every metric the collectors can emit, area by area, for documentation and its tests. */
   public static final List<MetricDescriptor> METRICS = catalog();
+
+  /** Areas already registered, per registry (weak keys: a dropped registry is forgotten). */
+  private static final Map<MetricRegistry, Set<String>> REGISTERED = new WeakHashMap<>();
 
   private JvmCollectors() {}
 
@@ -45,23 +53,33 @@ public final class JvmCollectors {
 
   /** As {@link #register(MetricRegistry, boolean, boolean, boolean)}, with the opt-in metrics. */
   public static void register(MetricRegistry registry, Settings settings) {
+    Set<String> done;
+    synchronized (REGISTERED) {
+      done = REGISTERED.computeIfAbsent(registry, r -> new HashSet<>());
+    }
+    synchronized (done) {
+      registerAreas(registry, settings, done);
+    }
+  }
+
+  private static void registerAreas(MetricRegistry registry, Settings settings, Set<String> done) {
     if (settings.jvm()) {
-      area("jvm.memory", () -> registry.register(new MemoryPoolCollector(ManagementFactory.getMemoryPoolMXBeans())));
-      area("jvm.buffer", () -> registry.register(
+      area(done, "jvm.memory", () -> registry.register(new MemoryPoolCollector(ManagementFactory.getMemoryPoolMXBeans())));
+      area(done, "jvm.buffer", () -> registry.register(
           new BufferPoolCollector(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class))));
-      area("jvm.gc", () -> {
+      area(done, "jvm.gc", () -> {
         if (GcDurationRecorder.install(registry, ManagementFactory.getGarbageCollectorMXBeans()) == null) {
           WeftLog.debug("this JVM sends no GC notifications; jvm.gc.duration is off");
         }
       });
-      area("jvm.thread", () -> registry.register(new ThreadCollector()));
-      area("jvm.class", () -> registry.register(new ClassLoadingCollector(ManagementFactory.getClassLoadingMXBean())));
-      area("jvm.cpu", () -> registry.register(new CpuCollector(ManagementFactory.getOperatingSystemMXBean())));
+      area(done, "jvm.thread", () -> registry.register(new ThreadCollector()));
+      area(done, "jvm.class", () -> registry.register(new ClassLoadingCollector(ManagementFactory.getClassLoadingMXBean())));
+      area(done, "jvm.cpu", () -> registry.register(new CpuCollector(ManagementFactory.getOperatingSystemMXBean())));
     }
     if (settings.process()) {
-      area("process", () -> registry.register(ProcessCollector.forThisProcess()));
+      area(done, "process", () -> registry.register(ProcessCollector.forThisProcess()));
       if (settings.contextSwitches()) {
-        area("process.context_switches", () -> {
+        area(done, "process.context_switches", () -> {
           ContextSwitchCollector switches = new ContextSwitchCollector(Path.of("/proc/self"));
           if (switches.isAvailable()) {
             registry.register(switches);
@@ -72,7 +90,7 @@ public final class JvmCollectors {
       }
     }
     if (settings.container()) {
-      area("container", () -> {
+      area(done, "container", () -> {
         ContainerCollector container = ContainerCollector.locate(Path.of("/"));
         if (container != null) {
           registry.register(container);
@@ -83,8 +101,14 @@ public final class JvmCollectors {
     }
   }
 
-  /** Runs one area's registration; a failure costs that area only, with one line on stderr. */
-  private static void area(String name, Runnable registration) {
+  /**
+   * Runs one area's registration unless it already ran for this registry, so that registering
+   * twice changes nothing; a failure costs that area only, with one line on stderr.
+   */
+  private static void area(Set<String> done, String name, Runnable registration) {
+    if (!done.add(name)) {
+      return;
+    }
     try {
       registration.run();
     } catch (Throwable t) {
