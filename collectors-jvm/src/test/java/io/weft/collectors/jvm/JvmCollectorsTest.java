@@ -110,7 +110,7 @@ class JvmCollectorsTest {
     MetricRegistry registry = MetricRegistry.pedantic();
     registry.register(new ProcessCollector(Path.of("/no/such/proc"), CpuCollectorTest.plainBean(-1),
         ManagementFactory.getRuntimeMXBean()));
-    registry.register(new CpuCollector(CpuCollectorTest.plainBean(-1)));
+    registry.register(new CpuCollector(CpuCollectorTest.plainBean(-1), Path.of("/no/such/stat")));
     registry.register(ContainerCollector.locate(
         Path.of(getClass().getResource("/cgroup/v2-unlimited").toURI())));
     for (int i = 0; i < 3; i++) {
