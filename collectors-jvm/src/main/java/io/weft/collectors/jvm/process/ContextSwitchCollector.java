@@ -50,7 +50,7 @@ public final class ContextSwitchCollector implements Collector {
     Path tasks = procSelf.resolve("task");
     this.taskDirectory = tasks.toFile();
     this.taskPrefix = tasks + File.separator;
-    this.reader = new SmallFile(tasks);
+    this.reader = new SmallFile(tasks); // one buffer for all threads; each read names its file
   }
 
   /** True if this system has per-thread status files to read. */
