@@ -34,6 +34,10 @@ abstract class AttachedAgentTest {
   private static final String SERVICE_NAME = "weft-smoke-demo";
   private static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
   private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  /** What Prometheus 2.x sends. */
+  private static final String PROMETHEUS_ACCEPT =
+      "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+          + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
   private Demo demo;
   private int metricsPort;
@@ -119,6 +123,14 @@ abstract class AttachedAgentTest {
     assertTrue(after.containsAll(families), "only in OpenMetrics: " + diff(families, after));
     assertEquals("info", openMetrics.families().get("target").type());
     assertEquals(String.valueOf(demo.jvm().pid()), openMetrics.only("target_info").label("process_pid"));
+  }
+
+  @Test
+  void prometheusOwnAcceptHeaderGetsOpenMetrics() {
+    Scrape.Response response = metrics("/metrics", "Accept", PROMETHEUS_ACCEPT);
+    assertEquals(200, response.status());
+    assertEquals(OPENMETRICS, response.header("Content-Type"));
+    OpenMetricsCheck.assertValid(response.text());
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.weft.smoke.harness;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,7 @@ public final class Promtool {
   private Promtool() {}
 
   public static void assertPasses(String textFormatBody) {
-    Path promtool = findOnPath();
+    Path promtool = Executables.require("promtool", "Debian: apt-get install prometheus");
     Process process;
     try {
       process =
@@ -62,17 +60,5 @@ public final class Promtool {
     }
     Assertions.assertEquals(
         List.of(), rejected, "promtool findings outside PromtoolLintAllowList, on body:\n" + body);
-  }
-
-  private static Path findOnPath() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String directory : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(directory.isEmpty() ? "." : directory, "promtool");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    Requirement.unmet("promtool is not on PATH (Debian: apt-get install prometheus)");
-    throw new AssertionError("unreachable");
   }
 }
