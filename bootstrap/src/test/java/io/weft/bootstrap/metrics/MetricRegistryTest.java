@@ -118,6 +118,8 @@ class MetricRegistryTest {
     c.bind("GET").inc();
     c.bind("GET").add(2.5);
     c.bind("GET").add(-7);
+    c.bind("GET").add(-0.5);
+    c.bind("GET").add(3L);
     c.bind("POST").inc();
     UpDownCounter u = registry.upDownCounter("app.active").register();
     u.bind().add(3);
@@ -133,7 +135,7 @@ class MetricRegistryTest {
     hh.record(Double.NaN);
 
     RegistrySnapshot s = registry.collect();
-    assertEquals(3.5, value(s, "app.requests", "GET"));
+    assertEquals(6.5, value(s, "app.requests", "GET"));
     assertEquals(1.0, value(s, "app.requests", "POST"));
     assertEquals(-2.0, value(s, "app.active"));
     assertEquals(21.5, value(s, "app.temperature"));

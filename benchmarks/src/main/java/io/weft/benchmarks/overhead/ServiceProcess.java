@@ -1,0 +1,137 @@
+package io.weft.benchmarks.overhead;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo service in its own JVM, observed from outside: time to first served request, CPU time
+ * and RSS from {@code /proc/<pid>}, scrape latency of its metrics endpoint.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+  /** Linux clock ticks per second for {@code /proc/<pid>/stat} times ({@code getconf CLK_TCK}). */
+  private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
+  private final Process process;
+  private final int port;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  final double startupMillis;
+
+  private ServiceProcess(Process process, int port, double startupMillis) {
+    this.process = process;
+    this.port = port;
+    this.startupMillis = startupMillis;
+  }
+
+  /** Launches the service and returns once it has answered its first request. */
+  static ServiceProcess start(List<String> jvmArgs, Path demoJar, Map<String, String> env, Path log)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-jar");
+    command.add(demoJar.toString());
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    pb.environment().put("DEMO_PORT", Integer.toString(port));
+    long launched = System.nanoTime();
+    Process process = pb.start();
+    ServiceProcess service = new ServiceProcess(process, port, 0);
+    long deadline = launched + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("service exited with " + process.exitValue() + "; see " + log);
+      }
+      if (service.answers("/hello")) {
+        double millis = (System.nanoTime() - launched) / 1e6;
+        return new ServiceProcess(process, port, millis);
+      }
+      Thread.sleep(2);
+    }
+    process.destroyForcibly();
+    throw new IOException("service did not answer within 60 s; see " + log);
+  }
+
+  private boolean answers(String path) {
+    try {
+      HttpResponse<Void> r = client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** User plus system CPU seconds used so far. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Resident set size in MiB. */
+  double rssMiB() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IOException("no VmRSS for " + process.pid());
+  }
+
+  /** Median milliseconds of {@code n} sequential GETs of a metrics URL (after one warm-up GET). */
+  double scrapeMillis(int metricsPort, int n) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+        .timeout(Duration.ofSeconds(10)).build();
+    client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long start = System.nanoTime();
+      HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      times.add((System.nanoTime() - start) / 1e6);
+      if (r.statusCode() != 200) {
+        throw new IOException("scrape answered " + r.statusCode());
+      }
+    }
+    return io.weft.benchmarks.report.Stats.of(times).median();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
