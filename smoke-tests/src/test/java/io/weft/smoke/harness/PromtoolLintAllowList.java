@@ -31,6 +31,10 @@ public final class PromtoolLintAllowList {
               "semconv jvm.file_descriptor.count (UpDownCounter, {file_descriptor})"),
           new Entry("process_thread_count", COUNT_SUFFIX, "semconv process.thread.count (UpDownCounter, {thread})"),
           new Entry(
+              "process_unix_file_descriptor_count",
+              COUNT_SUFFIX,
+              "semconv process.unix.file_descriptor.count (UpDownCounter, {file_descriptor})"),
+          new Entry(
               "db_client_connection_count",
               COUNT_SUFFIX,
               "semconv db.client.connection.count (UpDownCounter, {connection})"));
