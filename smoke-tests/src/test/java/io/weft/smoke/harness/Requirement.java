@@ -19,6 +19,8 @@ public final class Requirement {
     if (onCi()) {
       Assertions.fail(reason + " (CI=true: .ci/run must provide it)");
     }
+    // Surefire reports aborted tests only as a count; say why in the build output too.
+    System.err.println("[smoke] skipped: " + reason);
     Assumptions.abort(reason);
   }
 }
