@@ -29,14 +29,23 @@ class BrokenSettingsTest {
 
   @TempDir static Path files;
 
-  /** A bad setting: the key the agent must name, the bad value it must quote, how to apply it. */
-  record BadSetting(String key, String value, UnaryOperator<ForkedJvm.Builder> apply) {
+  /**
+   * A bad setting: the key the agent must name, the bad value it must quote, how to apply it, and
+   * whether the agent then falls back to the default scrape port 9464.
+   */
+  record BadSetting(String key, String value, UnaryOperator<ForkedJvm.Builder> apply, boolean usesDefaultPort) {
     static BadSetting env(String key, String value) {
-      return new BadSetting(key, value, builder -> builder.env(key, value));
+      return new BadSetting(key, value, builder -> builder.env(key, value), key.equals("WEFT_PROMETHEUS_PORT"));
     }
 
     static BadSetting systemProperty(String key, String value) {
-      return new BadSetting(key, value, builder -> builder.systemProperty(key, value));
+      return new BadSetting(key, value, builder -> builder.systemProperty(key, value), key.equals("weft.prometheus.port"));
+    }
+
+    /** A file named by WEFT_CONFIG_FILE: its nested key is named in dotted form. */
+    static BadSetting inConfigFile(Path file, String dottedKey, String value) {
+      return new BadSetting(dottedKey, value, builder -> builder.env("WEFT_CONFIG_FILE", file.toString()),
+          dottedKey.equals("prometheus.port"));
     }
 
     @Override
@@ -47,6 +56,7 @@ class BrokenSettingsTest {
 
   static Stream<Arguments> cases() throws IOException {
     Path malformed = Files.writeString(files.resolve("malformed.yaml"), MALFORMED_YAML);
+    Path badPort = Files.writeString(files.resolve("bad-port.yaml"), "prometheus:\n  port: abc\n");
     List<BadSetting> settings =
         List.of(
             BadSetting.env("WEFT_PROMETHEUS_PORT", "abc"),
@@ -55,7 +65,8 @@ class BrokenSettingsTest {
             BadSetting.env("WEFT_LOG_LEVEL", "loud"),
             BadSetting.env("WEFT_CONFIG_FILE", "/nonexistent"),
             BadSetting.env("WEFT_CONFIG_FILE", malformed.toString()),
-            BadSetting.env("WEFT_EXPORTERS", "bogus"));
+            BadSetting.env("WEFT_EXPORTERS", "bogus"),
+            BadSetting.inConfigFile(badPort, "prometheus.port", "abc"));
     return Jdk.both().flatMap(jdk -> settings.stream().map(setting -> Arguments.of(jdk, setting)));
   }
 
@@ -63,7 +74,7 @@ class BrokenSettingsTest {
   @MethodSource("cases")
   void demoServesAndOneLineNamesTheSetting(Jdk jdk, BadSetting setting) {
     ForkedJvm.Builder builder = ForkedJvm.on(jdk).javaagent(BuildArtifacts.agentJar());
-    if (setting.key().toUpperCase().replace('.', '_').equals("WEFT_PROMETHEUS_PORT")) {
+    if (setting.usesDefaultPort()) {
       // A bad port falls back to the default, which must then be free for the agent to log nothing else.
       if (!FreePort.isFree(9464)) {
         Requirement.unmet("127.0.0.1:9464 is in use, and this case falls back to it");
