@@ -1,0 +1,44 @@
+package io.weft.smoke.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * The jars the reactor built before this module: their paths come from system properties that
+ * {@code smoke-tests/pom.xml} sets relative to the project, never from absolute paths.
+ */
+public final class BuildArtifacts {
+  private BuildArtifacts() {}
+
+  public static Path agentJar() {
+    return existingFile("weft.agent.jar");
+  }
+
+  public static Path demoJar() {
+    return existingFile("weft.demo.jar");
+  }
+
+  /** The project version, which the agent's manifest and start-up line must carry. */
+  public static String version() {
+    return property("weft.version");
+  }
+
+  /** Where forked JVMs leave their stdout and stderr files. */
+  public static Path logDirectory() {
+    return Path.of(property("weft.smoke.logs"));
+  }
+
+  private static Path existingFile(String key) {
+    Path path = Path.of(property(key)).toAbsolutePath().normalize();
+    Assertions.assertTrue(
+        Files.isRegularFile(path), path + " is missing: build it with `mvn verify` from the project root");
+    return path;
+  }
+
+  private static String property(String key) {
+    String value = System.getProperty(key);
+    Assertions.assertNotNull(value, "system property " + key + " is not set: run the smoke tests through Maven");
+    return value;
+  }
+}
