@@ -1,7 +1,7 @@
 package io.weft.agent.config;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -44,25 +44,33 @@ final class ConfigFile {
    * @param attributeSettings names whose YAML value may be a map of attributes
    */
   static Map<String, String> read(String where, String location, Set<String> attributeSettings, List<String> warnings) {
-    Object document;
-    try (InputStream in = Files.newInputStream(Path.of(location))) {
-      LoadSettings settings = LoadSettings.builder()
-          .setLabel(location)
-          .setAllowDuplicateKeys(false)
-          .setMaxAliasesForCollections(50)
-          .build();
-      document = new Load(settings).loadFromInputStream(in);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Path.of(location));
     } catch (NoSuchFileException e) {
       warnings.add(invalid(where, location, "no such file"));
       return Map.of();
     } catch (InvalidPathException | IOException e) {
       warnings.add(invalid(where, location, "cannot be read: " + e));
       return Map.of();
+    }
+    Object document;
+    try {
+      LoadSettings settings = LoadSettings.builder()
+          .setLabel(location)
+          .setAllowDuplicateKeys(false)
+          .setMaxAliasesForCollections(50)
+          .build();
+      document = new Load(settings).loadFromInputStream(new ByteArrayInputStream(bytes));
     } catch (MarkedYamlEngineException e) {
       warnings.add(invalid(where, location, "malformed YAML: " + describe(e)));
       return Map.of();
     } catch (YamlEngineException e) {
-      warnings.add(invalid(where, location, "malformed YAML: " + e.getMessage()));
+      warnings.add(invalid(where, location, "malformed YAML: " + Secrets.printable(String.valueOf(e.getMessage()))));
+      return Map.of();
+    } catch (RuntimeException | StackOverflowError e) {
+      // The parser's own failures beyond its exception type (e.g. absurd nesting) must not escape either.
+      warnings.add(invalid(where, location, "malformed YAML: " + Secrets.printable(e.toString())));
       return Map.of();
     }
     if (document == null) {
@@ -86,7 +94,7 @@ final class ConfigFile {
     String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
     Mark mark = e.getProblemMark().orElse(e.getContextMark().orElse(null));
     String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-    return problem + where;
+    return Secrets.printable(problem + where);
   }
 
   private static void flatten(String prefix, Map<?, ?> map, Set<String> attributeSettings,

@@ -22,7 +22,7 @@ public final class ConfigKeys {
   public static final String PROMETHEUS = "prometheus";
 
   public static final ConfigKey<String> CONFIG_FILE = add(
-      ConfigKey.of("config.file", TextType.INSTANCE, null,
+      ConfigKey.of("config.file", TextType.FILE_PATH, null,
               "Path of a YAML file with more settings; system properties and the environment override it.")
           .withoutFile());
 
@@ -38,7 +38,7 @@ public final class ConfigKeys {
 
   public static final ConfigKey<Map<String, String>> RESOURCE_ATTRIBUTES = add(
       ConfigKey.of("resource.attributes", AttributeListType.INSTANCE, Map.of(),
-              "Extra resource attributes; merged with OTEL_RESOURCE_ATTRIBUTES, Weft's entries win.")
+              "Extra resource attributes, e.g. deployment.environment=prod.")
           .withOtelFallback("OTEL_RESOURCE_ATTRIBUTES"));
 
   public static final ConfigKey<List<String>> EXPORTERS = add(
@@ -47,7 +47,7 @@ public final class ConfigKeys {
           .withOtelFallback("OTEL_METRICS_EXPORTER"));
 
   public static final ConfigKey<String> PROMETHEUS_HOST = add(
-      ConfigKey.of("prometheus.host", TextType.INSTANCE, "127.0.0.1",
+      ConfigKey.of("prometheus.host", TextType.HOST, "127.0.0.1",
           "Address the scrape endpoint binds to; 0.0.0.0 or :: listens on every interface."));
 
   public static final ConfigKey<Integer> PROMETHEUS_PORT = add(

@@ -23,7 +23,9 @@ public final class ConfigTable {
     table.append("|---|---|---|---|---|---|\n");
     for (ConfigKey<?> key : catalogue) {
       String description = key.description();
-      if (key.otelFallback() != null) {
+      if (key.otelFallback() != null && key.type().mergesWithFallback()) {
+        description += " Merged with `" + key.otelFallback() + "`; Weft's entries win.";
+      } else if (key.otelFallback() != null) {
         description += " Fallback: `" + key.otelFallback() + "`.";
       }
       table.append("| `").append(key.environmentVariable())

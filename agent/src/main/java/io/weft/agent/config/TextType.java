@@ -1,10 +1,16 @@
 package io.weft.agent.config;
 
-/** Any text; surrounding white space is already trimmed. */
+/** Any text; surrounding white space is already trimmed. Only the wording of what is accepted differs. */
 final class TextType implements ValueType<String> {
-  static final TextType INSTANCE = new TextType();
+  static final TextType INSTANCE = new TextType("any text");
+  static final TextType FILE_PATH = new TextType("a file path");
+  static final TextType HOST = new TextType("a host name or IP address");
 
-  private TextType() {}
+  private final String accepted;
+
+  private TextType(String accepted) {
+    this.accepted = accepted;
+  }
 
   @Override
   public String parse(String text) {
@@ -13,6 +19,6 @@ final class TextType implements ValueType<String> {
 
   @Override
   public String accepted() {
-    return "any text";
+    return accepted;
   }
 }
