@@ -35,15 +35,7 @@ public final class AgentStartup {
   public static void start(Instrumentation instrumentation, String agentArguments, String version, long startedNanos) {
     try {
       Config config = Config.fromProcess();
-      WeftLog.setLevel(config.get(ConfigKeys.LOG_LEVEL));
-      for (String warning : config.warnings()) {
-        WeftLog.warn(warning);
-      }
-      if (agentArguments != null && !agentArguments.isBlank()) {
-        WeftLog.warn("agent arguments (after -javaagent:...jar=) are ignored; configure Weft with WEFT_*"
-            + " environment variables, -Dweft.* system properties or a WEFT_CONFIG_FILE");
-      }
-      logEffectiveConfig(config);
+      applyLogging(config, agentArguments);
 
       MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
@@ -63,7 +55,19 @@ public final class AgentStartup {
     WeftLog.warn("Weft is already running in this JVM; ignoring the second copy of the agent");
   }
 
-  private static void logEffectiveConfig(Config config) {
+  /**
+   * Sets the log level, then prints the configuration's warnings (one line each, now that the level
+   * is known) and, at debug, the effective configuration.
+   */
+  static void applyLogging(Config config, String agentArguments) {
+    WeftLog.setLevel(config.get(ConfigKeys.LOG_LEVEL));
+    for (String warning : config.warnings()) {
+      WeftLog.warn(warning);
+    }
+    if (agentArguments != null && !agentArguments.isBlank()) {
+      WeftLog.warn("agent arguments (after -javaagent:...jar=) are ignored; configure Weft with WEFT_*"
+          + " environment variables, -Dweft.* system properties or a WEFT_CONFIG_FILE");
+    }
     if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
       WeftLog.debug("effective configuration:");
       for (String line : config.effectiveLines()) {
