@@ -1,6 +1,7 @@
 package io.weft.agent.resource;
 
 import java.net.InetAddress;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
@@ -22,14 +23,31 @@ public record ProcessFacts(
 
   /** This process; a new random instance id each call. */
   public static ProcessFacts current(String sdkVersion) {
+    String hostName = lookUpHostName();
+    long pid = ProcessHandle.current().pid();
     return new ProcessFacts(
         System.getProperty("sun.java.command"),
-        lookUpHostName(),
-        ProcessHandle.current().pid(),
+        hostName,
+        pid,
         System.getProperty("java.runtime.name"),
         System.getProperty("java.runtime.version"),
         sdkVersion,
-        UUID.randomUUID().toString());
+        randomInstanceId(pid, hostName));
+  }
+
+  /**
+   * A random (version 4) UUID. Not {@link UUID#randomUUID()}: its SecureRandom initialises the security
+   * providers, about 100 ms of CPU on a cold JVM while the application starts, and an instance id needs
+   * uniqueness, not secrecy. The seed mixes both clocks (as {@link SplittableRandom} does) with the pid
+   * and host, so processes started in the same instant on different hosts still differ.
+   */
+  static String randomInstanceId(long pid, String hostName) {
+    long seed = System.nanoTime() * 0x9E3779B97F4A7C15L ^ System.currentTimeMillis() ^ pid << 32
+        ^ (hostName == null ? 0 : hostName.hashCode());
+    SplittableRandom random = new SplittableRandom(seed ^ new SplittableRandom().nextLong());
+    long most = random.nextLong() & ~0xF000L | 0x4000L; // version 4
+    long least = random.nextLong() & ~(0xC000L << 48) | 0x8000L << 48; // IETF variant
+    return new UUID(most, least).toString();
   }
 
   private static String lookUpHostName() {

@@ -96,7 +96,19 @@ class ResourceDetectorTest {
 
     assertEquals(ProcessHandle.current().pid(), facts.pid());
     assertEquals(System.getProperty("java.runtime.version"), facts.runtimeVersion());
-    assertEquals(36, facts.instanceId().length());
     assertEquals(false, facts.instanceId().equals(ProcessFacts.current("9.9.9").instanceId()));
+  }
+
+  @Test
+  void instanceIdsAreVersion4UuidsAndDoNotRepeat() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = ProcessFacts.randomInstanceId(4242L, "host");
+      java.util.UUID uuid = java.util.UUID.fromString(id);
+      assertEquals(4, uuid.version(), id);
+      assertEquals(2, uuid.variant(), id);
+      assertEquals(id, uuid.toString());
+      assertEquals(true, seen.add(id), id);
+    }
   }
 }
