@@ -53,7 +53,7 @@ public final class WeftAgent {
         instrumentation.appendToBootstrapClassLoaderSearch(bootstrap);
       }
       bootstrapOnPath = true;
-      AgentStartup.start(instrumentation, agentArguments, jar.version(), startedNanos);
+      AgentStartup.start(instrumentation, agentArguments, jar.version(), startedNanos, System.nanoTime());
     } catch (Throwable t) {
       error("the agent failed to start and is off: " + t.getMessage() + " (" + t.getClass().getName() + ")");
     }

@@ -31,11 +31,14 @@ public final class AgentStartup {
    *
    * @param version the agent jar's version, or null
    * @param startedNanos {@link System#nanoTime()} when premain was entered, for the debug timing line
+   * @param bootstrapNanos {@link System#nanoTime()} when the bootstrap jar was on the boot class path
    */
-  public static void start(Instrumentation instrumentation, String agentArguments, String version, long startedNanos) {
+  public static void start(Instrumentation instrumentation, String agentArguments, String version,
+      long startedNanos, long bootstrapNanos) {
     try {
       Config config = Config.fromProcess();
       applyLogging(config, agentArguments);
+      long configuredNanos = System.nanoTime();
 
       MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
@@ -43,11 +46,20 @@ public final class AgentStartup {
       init.setDaemon(true);
       init.start();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
-        WeftLog.debug("premain finished in " + (System.nanoTime() - startedNanos) / 1000 + " us");
+        long endNanos = System.nanoTime();
+        WeftLog.debug("premain took " + millis(endNanos - startedNanos) + " ms: bootstrap jar "
+            + millis(bootstrapNanos - startedNanos) + " ms, configuration " + millis(configuredNanos - bootstrapNanos)
+            + " ms, registry and init thread " + millis(endNanos - configuredNanos) + " ms");
       }
     } catch (Throwable t) {
       WeftLog.error("the agent failed to start and is off: " + t);
     }
+  }
+
+  /** Nanoseconds as milliseconds with one decimal, without String.format (which would load its own machinery). */
+  static String millis(long nanos) {
+    long tenths = Math.max(0, nanos) / 100_000;
+    return tenths / 10 + "." + tenths % 10;
   }
 
   /** Called instead of {@link #start} when the agent is already running in this JVM. */

@@ -107,4 +107,11 @@ class AgentStartupTest {
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
+
+  @Test
+  void millisecondsWithOneDecimal() {
+    assertEquals("12.3", AgentStartup.millis(12_345_678));
+    assertEquals("0.0", AgentStartup.millis(99_999));
+    assertEquals("1500.0", AgentStartup.millis(1_500_000_000));
+  }
 }
