@@ -12,7 +12,6 @@ import io.weft.collectors.jvm.JvmCollectors;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything after the bootstrap jar is on the boot class path: configuration, log level, the one
@@ -113,21 +112,24 @@ public final class AgentStartup {
 
     /** Registers the enabled collector areas; returns their names as the start-up line lists them. */
     List<String> registerCollectors() {
-      Map<String, Boolean> areas = new java.util.LinkedHashMap<>();
-      areas.put("jvm", config.get(ConfigKeys.INSTRUMENTATION_JVM_ENABLED));
-      areas.put("process", config.get(ConfigKeys.INSTRUMENTATION_PROCESS_ENABLED));
-      areas.put("container", config.get(ConfigKeys.INSTRUMENTATION_CONTAINER_ENABLED));
+      boolean jvm = config.get(ConfigKeys.INSTRUMENTATION_JVM_ENABLED);
+      boolean process = config.get(ConfigKeys.INSTRUMENTATION_PROCESS_ENABLED);
+      boolean container = config.get(ConfigKeys.INSTRUMENTATION_CONTAINER_ENABLED);
       List<String> enabled = new ArrayList<>();
-      for (Map.Entry<String, Boolean> area : areas.entrySet()) {
-        if (area.getValue()) {
-          enabled.add(area.getKey());
-        }
+      if (jvm) {
+        enabled.add("jvm");
+      }
+      if (process) {
+        enabled.add("process");
+      }
+      if (container) {
+        enabled.add("container");
       }
       if (enabled.isEmpty()) {
         return enabled;
       }
       try {
-        JvmCollectors.register(registry, areas.get("jvm"), areas.get("process"), areas.get("container"));
+        JvmCollectors.register(registry, jvm, process, container);
         return enabled;
       } catch (Throwable t) {
         WeftLog.error("the JVM, process and container collectors failed to register: " + t);
