@@ -1,0 +1,154 @@
+package io.weft.agent.startup;
+
+import io.weft.agent.config.Config;
+import io.weft.agent.config.ConfigKeys;
+import io.weft.agent.exporter.prometheus.PrometheusEndpoint;
+import io.weft.agent.resource.ProcessFacts;
+import io.weft.agent.resource.Resource;
+import io.weft.agent.resource.ResourceDetector;
+import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.MetricRegistry;
+import io.weft.collectors.jvm.JvmCollectors;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything after the bootstrap jar is on the boot class path: configuration, log level, the one
+ * registry, then (on the {@code weft-init} daemon thread, so {@code premain} returns quickly) the
+ * collectors, the resource, the exporters and the start-up line.
+ *
+ * <p>Never throws: a failure turns the agent (or the failing part) off with one error line.
+ */
+public final class AgentStartup {
+  static final String INIT_THREAD_NAME = "weft-init";
+
+  private AgentStartup() {}
+
+  /**
+   * Runs on the premain (or agentmain) thread.
+   *
+   * @param version the agent jar's version, or null
+   * @param startedNanos {@link System#nanoTime()} when premain was entered, for the debug timing line
+   * @param bootstrapNanos {@link System#nanoTime()} when the bootstrap jar was on the boot class path
+   */
+  public static void start(Instrumentation instrumentation, String agentArguments, String version,
+      long startedNanos, long bootstrapNanos) {
+    try {
+      Config config = Config.fromProcess();
+      applyLogging(config, agentArguments);
+      long configuredNanos = System.nanoTime();
+
+      MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
+      // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
+      Thread init = new Thread(new Init(config, registry, version), INIT_THREAD_NAME);
+      init.setDaemon(true);
+      init.start();
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        long endNanos = System.nanoTime();
+        WeftLog.debug("premain took " + millis(endNanos - startedNanos) + " ms: bootstrap jar "
+            + millis(bootstrapNanos - startedNanos) + " ms, configuration " + millis(configuredNanos - bootstrapNanos)
+            + " ms, registry and init thread " + millis(endNanos - configuredNanos) + " ms");
+      }
+    } catch (Throwable t) {
+      WeftLog.error("the agent failed to start and is off: " + t);
+    }
+  }
+
+  /** Nanoseconds as milliseconds with one decimal, without String.format (which would load its own machinery). */
+  static String millis(long nanos) {
+    long tenths = Math.max(0, nanos) / 100_000;
+    return tenths / 10 + "." + tenths % 10;
+  }
+
+  /** Called instead of {@link #start} when the agent is already running in this JVM. */
+  public static void alreadyRunning() {
+    WeftLog.warn("Weft is already running in this JVM; ignoring the second copy of the agent");
+  }
+
+  /**
+   * Sets the log level, then prints the configuration's warnings (one line each, now that the level
+   * is known) and, at debug, the effective configuration.
+   */
+  static void applyLogging(Config config, String agentArguments) {
+    WeftLog.setLevel(config.get(ConfigKeys.LOG_LEVEL));
+    for (String warning : config.warnings()) {
+      WeftLog.warn(warning);
+    }
+    if (agentArguments != null && !agentArguments.isBlank()) {
+      WeftLog.warn("agent arguments (after -javaagent:...jar=) are ignored; configure Weft with WEFT_*"
+          + " environment variables, -Dweft.* system properties or a WEFT_CONFIG_FILE");
+    }
+    if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+      WeftLog.debug("effective configuration:");
+      for (String line : config.effectiveLines()) {
+        WeftLog.debug("  " + line);
+      }
+    }
+  }
+
+  /** What can wait until after premain: collectors, resource, exporters, and the start-up line. */
+  static final class Init implements Runnable {
+    private final Config config;
+    private final MetricRegistry registry;
+    private final String version;
+
+    Init(Config config, MetricRegistry registry, String version) {
+      this.config = config;
+      this.registry = registry;
+      this.version = version;
+    }
+
+    @Override
+    public void run() {
+      try {
+        List<String> instrumented = registerCollectors();
+        Resource resource = ResourceDetector.detect(config, ProcessFacts.current(version));
+        WeftLog.info(StartupLine.text(version, instrumented, startExporters(resource)));
+      } catch (Throwable t) {
+        WeftLog.error("the agent failed to start and is off: " + t);
+      }
+    }
+
+    /** Registers the enabled collector areas; returns their names as the start-up line lists them. */
+    List<String> registerCollectors() {
+      boolean jvm = config.get(ConfigKeys.INSTRUMENTATION_JVM_ENABLED);
+      boolean process = config.get(ConfigKeys.INSTRUMENTATION_PROCESS_ENABLED);
+      boolean container = config.get(ConfigKeys.INSTRUMENTATION_CONTAINER_ENABLED);
+      List<String> enabled = new ArrayList<>();
+      if (jvm) {
+        enabled.add("jvm");
+      }
+      if (process) {
+        enabled.add("process");
+      }
+      if (container) {
+        enabled.add("container");
+      }
+      if (enabled.isEmpty()) {
+        return enabled;
+      }
+      try {
+        JvmCollectors.register(registry, jvm, process, container);
+        return enabled;
+      } catch (Throwable t) {
+        WeftLog.error("the JVM, process and container collectors failed to register: " + t);
+        return List.of();
+      }
+    }
+
+    /** Starts the configured exporters; returns the export part of the start-up line. */
+    String startExporters(Resource resource) {
+      if (!config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.PROMETHEUS)) {
+        return StartupLine.notExported();
+      }
+      String host = config.get(ConfigKeys.PROMETHEUS_HOST);
+      int port = config.get(ConfigKeys.PROMETHEUS_PORT);
+      PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, resource, host, port);
+      if (endpoint == null) {
+        return StartupLine.notServed(host, port);
+      }
+      return StartupLine.served(host, endpoint.port(), false, false);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.weft.agent.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.weft.agent.config.Config;
+import io.weft.agent.config.LogCapture;
+import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.MetricRegistry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentStartupTest {
+
+  @Test
+  void eachConfigurationProblemIsExactlyOneStderrLine() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of(), Map.of("WEFT_PROMETHEUS_PORT", "http", "WEFT_LOG_LEVEL", "warn"));
+
+      AgentStartup.applyLogging(config, null);
+
+      assertEquals(WeftLog.Level.WARN, WeftLog.level());
+      assertEquals(List.of("[weft] WARN WEFT_PROMETHEUS_PORT=http is not valid (accepted: a port from 0 to 65535;"
+          + " 0 = any free port); using the default 9464"), log.lines());
+    }
+  }
+
+  @Test
+  void anInvalidLogLevelIsReportedAtTheDefaultLevel() {
+    try (LogCapture log = new LogCapture()) {
+      AgentStartup.applyLogging(Config.load(Map.of(), Map.of("WEFT_LOG_LEVEL", "loud")), "");
+
+      assertEquals(WeftLog.Level.INFO, WeftLog.level());
+      assertEquals(List.of("[weft] WARN WEFT_LOG_LEVEL=loud is not valid (accepted: error|warn|info|debug);"
+          + " using the default info"), log.lines());
+    }
+  }
+
+  @Test
+  void errorLevelSilencesConfigurationWarnings() {
+    try (LogCapture log = new LogCapture()) {
+      AgentStartup.applyLogging(Config.load(Map.of(), Map.of("WEFT_LOG_LEVEL", "error", "WEFT_TYPO", "1")), null);
+
+      assertEquals(List.of(), log.lines());
+    }
+  }
+
+  @Test
+  void debugPrintsTheEffectiveConfigurationOnce() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of("weft.log.level", "debug"), Map.of());
+
+      AgentStartup.applyLogging(config, null);
+
+      List<String> lines = log.lines();
+      assertEquals(1 + config.effectiveLines().size(), lines.size());
+      assertEquals("[weft] DEBUG effective configuration:", lines.get(0));
+      assertEquals("[weft] DEBUG   WEFT_LOG_LEVEL=debug (-Dweft.log.level)", lines.get(2));
+    }
+  }
+
+  @Test
+  void agentArgumentsAreReportedAsIgnored() {
+    try (LogCapture log = new LogCapture()) {
+      AgentStartup.applyLogging(Config.load(Map.of(), Map.of()), "port=9100");
+
+      assertEquals(List.of("[weft] WARN agent arguments (after -javaagent:...jar=) are ignored; configure Weft with"
+          + " WEFT_* environment variables, -Dweft.* system properties or a WEFT_CONFIG_FILE"), log.lines());
+    }
+  }
+
+  @Test
+  void withoutPrometheusNoEndpointStartsAndTheStartLineSaysSo() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none"));
+
+      new AgentStartup.Init(config, new MetricRegistry(), "1.2.3").run();
+
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented jvm, process, container;"
+          + " metrics not exported (exporters: none)"), log.lines());
+    }
+  }
+
+  @Test
+  void disabledCollectorAreasAreLeftOutOfTheStartLine() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of(), Map.of("OTEL_METRICS_EXPORTER", "none",
+          "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false"));
+
+      new AgentStartup.Init(config, new MetricRegistry(), "1.2.3").run();
+
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented process;"
+          + " metrics not exported (exporters: none)"), log.lines());
+    }
+  }
+
+  @Test
+  void allAreasOffMeansNothingInstrumented() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
+          "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false"));
+
+      new AgentStartup.Init(config, new MetricRegistry(), null).run();
+
+      assertEquals(List.of("[weft] INFO Weft unknown started: instrumented nothing;"
+          + " metrics not exported (exporters: none)"), log.lines());
+    }
+  }
+
+  @Test
+  void millisecondsWithOneDecimal() {
+    assertEquals("12.3", AgentStartup.millis(12_345_678));
+    assertEquals("0.0", AgentStartup.millis(99_999));
+    assertEquals("1500.0", AgentStartup.millis(1_500_000_000));
+  }
+}
