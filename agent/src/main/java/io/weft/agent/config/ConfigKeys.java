@@ -67,6 +67,11 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> INSTRUMENTATION_CONTAINER_ENABLED = add(
       instrumentationEnabled("container", "Container metrics from cgroup files: CPU limit and throttling, memory limit."));
 
+  public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
+      ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,
+          "process.context_switches, summed over every thread's /proc file: off by default, as it reads one"
+              + " file per thread at each collection (milliseconds with hundreds of threads)."));
+
   private ConfigKeys() {}
 
   /** Every setting, in catalogue order. */

@@ -23,7 +23,15 @@ public final class ResourceDetector {
 
   /** The resource for the given configuration and process. */
   public static Resource detect(Config config, ProcessFacts facts) {
-    return detect(config.get(ConfigKeys.SERVICE_NAME), config.get(ConfigKeys.RESOURCE_ATTRIBUTES), facts);
+    return detect(config, facts, Map.of());
+  }
+
+  /**
+   * As {@link #detect(Config, ProcessFacts)}, with more detected attributes (such as the JVM's
+   * identity from the JVM collectors) that sit beside the process ones and yield to configured ones.
+   */
+  public static Resource detect(Config config, ProcessFacts facts, Map<String, String> detected) {
+    return detect(config.get(ConfigKeys.SERVICE_NAME), config.get(ConfigKeys.RESOURCE_ATTRIBUTES), facts, detected);
   }
 
   /**
@@ -32,6 +40,12 @@ public final class ResourceDetector {
    * @param configured the configured resource attributes (may be empty)
    */
   public static Resource detect(String serviceName, Map<String, String> configured, ProcessFacts facts) {
+    return detect(serviceName, configured, facts, Map.of());
+  }
+
+  /** As {@link #detect(String, Map, ProcessFacts)}, with more detected attributes. */
+  public static Resource detect(String serviceName, Map<String, String> configured, ProcessFacts facts,
+      Map<String, String> detected) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("service.name", ServiceName.fromJavaCommand(facts.javaCommand()));
     attributes.put("service.instance.id", facts.instanceId());
@@ -39,6 +53,7 @@ public final class ResourceDetector {
     attributes.put("process.pid", Long.toString(facts.pid()));
     putIfKnown(attributes, "process.runtime.name", facts.runtimeName());
     putIfKnown(attributes, "process.runtime.version", facts.runtimeVersion());
+    detected.forEach((key, value) -> putIfKnown(attributes, key, value));
 
     for (Map.Entry<String, String> entry : configured.entrySet()) {
       if (entry.getKey().startsWith(SDK_PREFIX)) {

@@ -9,9 +9,11 @@ import io.weft.agent.resource.ResourceDetector;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.collectors.jvm.JvmCollectors;
+import io.weft.collectors.jvm.JvmIdentity;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything after the bootstrap jar is on the boot class path: configuration, log level, the one
@@ -103,7 +105,10 @@ public final class AgentStartup {
     public void run() {
       try {
         List<String> instrumented = registerCollectors();
-        Resource resource = ResourceDetector.detect(config, ProcessFacts.current(version));
+        Map<String, String> jvmIdentity = config.get(ConfigKeys.INSTRUMENTATION_JVM_ENABLED)
+            ? JvmIdentity.resourceAttributes()
+            : Map.of();
+        Resource resource = ResourceDetector.detect(config, ProcessFacts.current(version), jvmIdentity);
         WeftLog.info(StartupLine.text(version, instrumented, startExporters(resource)));
       } catch (Throwable t) {
         WeftLog.error("the agent failed to start and is off: " + t);
@@ -129,7 +134,8 @@ public final class AgentStartup {
         return enabled;
       }
       try {
-        JvmCollectors.register(registry, jvm, process, container);
+        boolean contextSwitches = process && config.get(ConfigKeys.INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED);
+        JvmCollectors.register(registry, new JvmCollectors.Settings(jvm, process, container, contextSwitches));
         return enabled;
       } catch (Throwable t) {
         WeftLog.error("the JVM, process and container collectors failed to register: " + t);

@@ -37,6 +37,21 @@ class ResourceDetectorTest {
   }
 
   @Test
+  void moreDetectedAttributesSitBesideProcessOnesAndYieldToConfiguredOnes() {
+    Map<String, String> jvm = new LinkedHashMap<>();
+    jvm.put("process.runtime.description", "Vendor VM 17");
+    jvm.put("jvm.gc.names", "G1 Young Generation,G1 Old Generation");
+    Resource resource = ResourceDetector.detect(
+        Config.load(Map.of(), Map.of("WEFT_RESOURCE_ATTRIBUTES", "jvm.gc.names=overridden")), FACTS, jvm);
+    assertEquals("Vendor VM 17", resource.get("process.runtime.description"));
+    assertEquals("overridden", resource.get("jvm.gc.names"));
+    assertEquals(List.of("service.name", "service.instance.id", "host.name", "process.pid", "process.runtime.name",
+            "process.runtime.version", "process.runtime.description", "jvm.gc.names", "telemetry.sdk.name",
+            "telemetry.sdk.language", "telemetry.sdk.version"),
+        List.copyOf(resource.attributes().keySet()));
+  }
+
+  @Test
   void weftServiceNameWins() {
     Resource resource = detect(Map.of("WEFT_SERVICE_NAME", "billing", "OTEL_SERVICE_NAME", "orders",
         "WEFT_RESOURCE_ATTRIBUTES", "service.name=from-attributes"));
