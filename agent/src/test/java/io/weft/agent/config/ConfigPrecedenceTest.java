@@ -191,6 +191,7 @@ class ConfigPrecedenceTest {
         "WEFT_METRIC_SERIES_LIMIT=2000 (default)",
         "WEFT_INSTRUMENTATION_JVM_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_PROCESS_ENABLED=true (default)",
-        "WEFT_INSTRUMENTATION_CONTAINER_ENABLED=true (default)"), lines);
+        "WEFT_INSTRUMENTATION_CONTAINER_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED=false (default)"), lines);
   }
 }
