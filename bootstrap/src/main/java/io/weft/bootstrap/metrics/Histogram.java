@@ -51,7 +51,7 @@ public final class Histogram extends Instrument<Histogram.Handle> {
   @Override
   DataPoint point(Attributes attributes, Handle handle) {
     HistogramCells.Totals t = handle.cells.read();
-    return new HistogramPoint(attributes, bounds, t.bucketCounts(), t.count(), t.sum());
+    return new HistogramPoint(attributes, bounds, t.bucketCounts(), t.count(), t.sum(), t.min(), t.max());
   }
 
   @Override

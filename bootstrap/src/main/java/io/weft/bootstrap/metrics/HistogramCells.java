@@ -19,23 +19,33 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * counts add up to the number of writers that began in it. The phase swap is a single {@code
  * getAndAdd(Long.MIN_VALUE)}, which flips the sign bit and leaves the count running.
  *
- * <p>Writer cost: two atomic increments and one CAS, no allocation, no lock. Readers are serialized
+ * <p>Writer cost: two atomic increments and one CAS (plus a CAS for a new minimum or maximum, rare
+ * once a series has seen its range), no allocation, no lock. Readers are serialized
  * on this object and may spin briefly while a writer is mid-record.
  */
 final class HistogramCells {
 
+  private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+  private static final long NEGATIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
+
   private final AtomicLong starts = new AtomicLong();
   private final AtomicLongArray[] buckets;
   private final AtomicLong[] sumBits;
+  private final AtomicLong[] minBits;
+  private final AtomicLong[] maxBits;
 
   // Reader state, guarded by this.
   private long phaseStartCount;
   private final long[] totalBuckets;
   private double totalSum;
+  private double totalMin = Double.POSITIVE_INFINITY;
+  private double totalMax = Double.NEGATIVE_INFINITY;
 
   HistogramCells(int bucketCount) {
     buckets = new AtomicLongArray[] {new AtomicLongArray(bucketCount), new AtomicLongArray(bucketCount)};
     sumBits = new AtomicLong[] {new AtomicLong(), new AtomicLong()};
+    minBits = new AtomicLong[] {new AtomicLong(POSITIVE_INFINITY_BITS), new AtomicLong(POSITIVE_INFINITY_BITS)};
+    maxBits = new AtomicLong[] {new AtomicLong(NEGATIVE_INFINITY_BITS), new AtomicLong(NEGATIVE_INFINITY_BITS)};
     totalBuckets = new long[bucketCount];
   }
 
@@ -48,6 +58,17 @@ final class HistogramCells {
       bits = sum.get();
     } while (!sum.compareAndSet(
         bits, Double.doubleToRawLongBits(Double.longBitsToDouble(bits) + value)));
+    // Min and max: a plain read in the common case; a CAS only when the value is a new extreme.
+    AtomicLong min = minBits[phase];
+    while (value < Double.longBitsToDouble(bits = min.get())
+        && !min.compareAndSet(bits, Double.doubleToRawLongBits(value))) {
+      Thread.onSpinWait();
+    }
+    AtomicLong max = maxBits[phase];
+    while (value > Double.longBitsToDouble(bits = max.get())
+        && !max.compareAndSet(bits, Double.doubleToRawLongBits(value))) {
+      Thread.onSpinWait();
+    }
     buckets[phase].getAndIncrement(index);
   }
 
@@ -73,11 +94,15 @@ final class HistogramCells {
       old.set(i, 0);
     }
     totalSum += Double.longBitsToDouble(sumBits[oldPhase].getAndSet(0));
+    totalMin = Math.min(totalMin, Double.longBitsToDouble(minBits[oldPhase].getAndSet(POSITIVE_INFINITY_BITS)));
+    totalMax = Math.max(totalMax, Double.longBitsToDouble(maxBits[oldPhase].getAndSet(NEGATIVE_INFINITY_BITS)));
     long total = 0;
     for (long c : totalBuckets) {
       total += c;
     }
-    return new Totals(totalBuckets.clone(), total, totalSum);
+    return total == 0
+        ? new Totals(totalBuckets.clone(), 0, totalSum, Double.NaN, Double.NaN)
+        : new Totals(totalBuckets.clone(), total, totalSum, totalMin, totalMax);
   }
 
   private static long sum(AtomicLongArray a) {
@@ -88,5 +113,6 @@ final class HistogramCells {
     return s;
   }
 
-  record Totals(long[] bucketCounts, long count, double sum) {}
+  /** Cumulative since the series was created; min and max are NaN while count is 0. */
+  record Totals(long[] bucketCounts, long count, double sum, double min, double max) {}
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * count than bounds. Always consistent: {@code count} equals the sum of {@code bucketCounts}.
  */
 public record HistogramPoint(
-    Attributes attributes, double[] bounds, long[] bucketCounts, long count, double sum)
+    Attributes attributes, double[] bounds, long[] bucketCounts, long count, double sum, double min, double max)
     implements DataPoint {
 
   public HistogramPoint {
@@ -32,6 +32,6 @@ public record HistogramPoint(
   @Override
   public String toString() {
     return "HistogramPoint[" + attributes + ", bounds=" + Arrays.toString(bounds) + ", counts="
-        + Arrays.toString(bucketCounts) + ", count=" + count + ", sum=" + sum + "]";
+        + Arrays.toString(bucketCounts) + ", count=" + count + ", sum=" + sum + ", min=" + min + ", max=" + max + "]";
   }
 }

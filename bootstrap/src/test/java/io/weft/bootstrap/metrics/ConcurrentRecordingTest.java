@@ -68,6 +68,8 @@ class ConcurrentRecordingTest {
     long n = (long) THREADS * PER_THREAD;
     assertEquals(n, p.count());
     assertEquals(n / 4 * (0 + 1 + 2 + 3), p.sum());
+    assertEquals(0.0, p.min());
+    assertEquals(3.0, p.max());
     assertEquals(List.of(n / 2, n / 4, n / 4, 0L),
         List.of(p.bucketCounts()[0], p.bucketCounts()[1], p.bucketCounts()[2], p.bucketCounts()[3]));
   }

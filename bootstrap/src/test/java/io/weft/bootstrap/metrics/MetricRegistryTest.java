@@ -143,6 +143,20 @@ class MetricRegistryTest {
     assertEquals(List.of(2L, 1L, 1L), List.of(p.bucketCounts()[0], p.bucketCounts()[1], p.bucketCounts()[2]));
     assertEquals(4, p.count());
     assertEquals(7.65, p.sum(), 1e-12);
+    assertEquals(0.05, p.min());
+    assertEquals(7.0, p.max());
+  }
+
+  @Test
+  void anEmptyHistogramSeriesHasNoMinOrMax() {
+    Histogram.Handle h = registry.histogram("app.empty").buckets(1).register().bind();
+    HistogramPoint p = (HistogramPoint) registry.collect().find("app.empty").points().get(0);
+    assertEquals(0, p.count());
+    assertTrue(Double.isNaN(p.min()) && Double.isNaN(p.max()), p.toString());
+    h.record(-2);
+    p = (HistogramPoint) registry.collect().find("app.empty").points().get(0);
+    assertEquals(-2.0, p.min());
+    assertEquals(-2.0, p.max());
   }
 
   @Test
@@ -157,6 +171,8 @@ class MetricRegistryTest {
     assertEquals(5.5, p.sum());
     assertEquals(1, p.bucketCounts()[0]);
     assertEquals(2, p.bucketCounts()[1]);
+    assertEquals(0.5, p.min());
+    assertEquals(3.0, p.max());
   }
 
   @Test
