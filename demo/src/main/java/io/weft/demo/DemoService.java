@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  *   /work        a task on the "demo-work" ThreadPoolExecutor
  *   /outbound    an HTTP client call to this service's own /hello
  *   /fail        the handler throws: 500
+ *   /crash       the handler throws and nothing catches it: the JDK server closes the connection
  * </pre>
  *
  * <p>Prints exactly two lines on stdout, the last one {@code demo ready on port N}, and nothing
@@ -76,6 +77,10 @@ public final class DemoService {
     route(server, "/outbound", new OutboundHandler(URI.create("http://127.0.0.1:" + boundPort + "/hello")));
     route(server, "/fail", exchange -> {
       throw new IllegalStateException("this endpoint always fails");
+    });
+    // No error filter here: the exception reaches the JDK server, which drops the connection.
+    server.createContext("/crash", exchange -> {
+      throw new IllegalStateException("this endpoint always crashes");
     });
     server.start();
     return new DemoService(server, requestThreads, workPool);

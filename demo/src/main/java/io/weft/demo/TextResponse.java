@@ -12,6 +12,12 @@ final class TextResponse {
   static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      // A HEAD response has headers only; -1 tells the server there is no body to write.
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -39,8 +39,10 @@ class AgentJarTest {
     int nestedClasses = 0;
     try (JarFile jar = new JarFile(BuildArtifacts.agentJar().toFile())) {
       assertTrue(
-          jar.stream().noneMatch(e -> e.getName().startsWith("io/weft/bootstrap/")),
-          "io/weft/bootstrap classes in the agent jar itself would load twice");
+          jar.stream().noneMatch(e -> e.getName().startsWith("io/weft/bootstrap/")
+              || e.getName().startsWith("io/weft/instrumentations/")
+              || e.getName().startsWith("io/weft/shaded/org/objectweb/asm/")),
+          "bootstrap, instrumentation or ASM classes in the agent jar itself would load twice");
       JarEntry nested = jar.getJarEntry(NESTED_BOOTSTRAP);
       assertNotNull(nested, NESTED_BOOTSTRAP + " is missing");
       try (InputStream in = jar.getInputStream(nested);
@@ -48,7 +50,9 @@ class AgentJarTest {
         for (JarEntry entry = bootstrap.getNextJarEntry(); entry != null; entry = bootstrap.getNextJarEntry()) {
           if (entry.getName().endsWith(".class")) {
             nestedClasses++;
-            if (!entry.getName().startsWith("io/weft/bootstrap/")) {
+            if (!entry.getName().startsWith("io/weft/bootstrap/")
+                && !entry.getName().startsWith("io/weft/instrumentations/")
+                && !entry.getName().startsWith("io/weft/shaded/")) {
               nestedOutsideBootstrap.add(entry.getName());
             }
           }
@@ -56,7 +60,8 @@ class AgentJarTest {
       }
     }
     assertTrue(nestedClasses > 0, NESTED_BOOTSTRAP + " holds no classes");
-    assertEquals(List.of(), nestedOutsideBootstrap, "classes in the nested bootstrap jar outside io/weft/bootstrap/");
+    assertEquals(List.of(), nestedOutsideBootstrap,
+        "classes in the nested bootstrap jar outside io/weft/{bootstrap,instrumentations,shaded}/");
   }
 
   @Test

@@ -67,6 +67,10 @@ public final class ConfigKeys {
   public static final ConfigKey<Boolean> INSTRUMENTATION_CONTAINER_ENABLED = add(
       instrumentationEnabled("container", "Container metrics from cgroup files: CPU limit and throttling, memory limit."));
 
+  public static final ConfigKey<Boolean> INSTRUMENTATION_HTTP_SERVER_ENABLED = add(
+      instrumentationEnabled("http.server", "HTTP server metrics (JDK HttpServer): request duration and active requests."
+          + " When false, no server class is rewritten."));
+
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,
           "process.context_switches, summed over every thread's /proc file: off by default, as it reads one"

@@ -42,8 +42,10 @@ public final class AgentStartup {
       long configuredNanos = System.nanoTime();
 
       MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
+      // The transformer must be in place before the application loads the classes it rewrites.
+      WovenFamilies woven = WovenFamilies.install(instrumentation, config, registry);
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
-      Thread init = new Thread(new Init(config, registry, version), INIT_THREAD_NAME);
+      Thread init = new Thread(new Init(config, registry, version, woven), INIT_THREAD_NAME);
       init.setDaemon(true);
       init.start();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
@@ -94,17 +96,21 @@ public final class AgentStartup {
     private final Config config;
     private final MetricRegistry registry;
     private final String version;
+    private final WovenFamilies woven;
 
-    Init(Config config, MetricRegistry registry, String version) {
+    Init(Config config, MetricRegistry registry, String version, WovenFamilies woven) {
       this.config = config;
       this.registry = registry;
       this.version = version;
+      this.woven = woven;
     }
 
     @Override
     public void run() {
       try {
-        List<String> instrumented = registerCollectors();
+        woven.retransformLoadedClasses();
+        List<String> instrumented = new ArrayList<>(woven.names());
+        instrumented.addAll(registerCollectors());
         Map<String, String> jvmIdentity = config.get(ConfigKeys.INSTRUMENTATION_JVM_ENABLED)
             ? JvmIdentity.resourceAttributes()
             : Map.of();

@@ -74,9 +74,10 @@ class AgentStartupTest {
     try (LogCapture log = new LogCapture()) {
       Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none"));
 
-      new AgentStartup.Init(config, new MetricRegistry(), "1.2.3").run();
+      MetricRegistry registry = new MetricRegistry();
+      new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented jvm, process, container;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, jvm, process, container;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -87,9 +88,10 @@ class AgentStartupTest {
       Config config = Config.load(Map.of(), Map.of("OTEL_METRICS_EXPORTER", "none",
           "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false"));
 
-      new AgentStartup.Init(config, new MetricRegistry(), "1.2.3").run();
+      MetricRegistry registry = new MetricRegistry();
+      new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented process;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, process;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -99,9 +101,10 @@ class AgentStartupTest {
     try (LogCapture log = new LogCapture()) {
       Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
           "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false"));
+          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false"));
 
-      new AgentStartup.Init(config, new MetricRegistry(), null).run();
+      MetricRegistry registry = new MetricRegistry();
+      new AgentStartup.Init(config, registry, null, WovenFamilies.install(null, config, registry)).run();
 
       assertEquals(List.of("[weft] INFO Weft unknown started: instrumented nothing;"
           + " metrics not exported (exporters: none)"), log.lines());

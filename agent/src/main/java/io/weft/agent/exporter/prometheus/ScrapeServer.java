@@ -2,6 +2,7 @@ package io.weft.agent.exporter.prometheus;
 
 import com.sun.net.httpserver.HttpServer;
 import io.weft.agent.resource.Resource;
+import io.weft.bootstrap.context.AgentThread;
 import io.weft.bootstrap.snapshot.RegistrySnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -91,10 +92,7 @@ final class ScrapeServer {
 
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread t = new Thread(runnable, prefix + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    // Agent threads: instrumentation hooks ignore them, so scrapes are not measured as application requests.
+    return runnable -> new AgentThread(runnable, prefix + count.incrementAndGet());
   }
 }

@@ -1,0 +1,5 @@
+/**
+ * Per-thread state that woven code needs to behave: the call-depth guard that makes nested or
+ * delegating calls count once. Pure Java; no metrics, no exporters.
+ */
+package io.weft.bootstrap.context;

@@ -1,0 +1,101 @@
+package io.weft.instrumentations.weaving;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AdviceAdapter;
+
+/**
+ * Rewrites one method so that it calls a hook on entry and a hook on every exit: each return, and
+ * any throwable leaving the method (caught by a catch-all handler appended last to the exception
+ * table, so the method's own handlers keep priority, and rethrown unchanged).
+ *
+ * <p>Subclasses emit the hook calls. Rules that keep the woven code safe: hooks are static methods
+ * on bootstrap-visible classes that never throw; woven code passes values to them and does nothing
+ * else (no branches, so no stack-map frames besides the handler's); every new local is assigned in
+ * {@link #emitEnter()}, before any frame of the original code.
+ *
+ * <p>Works on classes read with {@code ClassReader.EXPAND_FRAMES} and written with {@code
+ * COMPUTE_MAXS}; never on constructors.
+ */
+public abstract class HookedMethod extends AdviceAdapter {
+
+  private final boolean emitFrames;
+  private final Object[] entryLocals;
+  private final Label tryStart = new Label();
+  private boolean hasCode;
+
+  protected HookedMethod(MethodVisitor next, String owner, int access, String name, String descriptor,
+      int classVersion) {
+    super(Opcodes.ASM9, next, access, name, descriptor);
+    if ("<init>".equals(name)) {
+      throw new IllegalArgumentException("constructors are not hooked: " + owner + "." + name);
+    }
+    // Class files before Java 6 have no stack-map frames; the verifier infers them.
+    this.emitFrames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
+    this.entryLocals = entryLocals(owner, access, descriptor);
+  }
+
+  /** Emits the entry hook call; stores what the exit needs in locals made with {@code newLocal}. */
+  protected abstract void emitEnter();
+
+  /**
+   * Emits the exit hook call. On entry the stack holds the throwable leaving the method, or null on
+   * a normal return; the emitted code must consume it.
+   */
+  protected abstract void emitExit();
+
+  @Override
+  protected void onMethodEnter() {
+    hasCode = true;
+    emitEnter();
+    visitLabel(tryStart);
+  }
+
+  @Override
+  protected void onMethodExit(int opcode) {
+    if (opcode != ATHROW) {
+      visitInsn(ACONST_NULL);
+      emitExit();
+    }
+  }
+
+  @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    if (hasCode) {
+      Label handler = new Label();
+      visitLabel(handler);
+      if (emitFrames) {
+        visitFrame(F_NEW, entryLocals.length, entryLocals, 1, new Object[] {"java/lang/Throwable"});
+      }
+      visitInsn(DUP);
+      emitExit();
+      visitInsn(ATHROW);
+      visitTryCatchBlock(tryStart, handler, handler, "java/lang/Throwable");
+    }
+    super.visitMaxs(maxStack, maxLocals);
+  }
+
+  /** The frame locals on method entry: {@code this} (unless static) and the parameters. */
+  private static Object[] entryLocals(String owner, int access, String descriptor) {
+    Type[] args = Type.getArgumentTypes(descriptor);
+    boolean isStatic = (access & ACC_STATIC) != 0;
+    Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
+    int i = 0;
+    if (!isStatic) {
+      locals[i++] = owner;
+    }
+    for (Type t : args) {
+      locals[i++] = switch (t.getSort()) {
+        case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INTEGER;
+        case Type.LONG -> LONG;
+        case Type.FLOAT -> FLOAT;
+        case Type.DOUBLE -> DOUBLE;
+        case Type.ARRAY -> t.getDescriptor();
+        default -> t.getInternalName();
+      };
+    }
+    return locals;
+  }
+}
