@@ -60,6 +60,11 @@ public final class DemoService {
 
   /** Creates the database and starts serving; port 0 picks a free port. */
   public static DemoService start(int port) throws IOException, SQLException {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+    // ACK on keep-alive connections: about 40 ms per request on Java 17. Production services set it.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     UserDirectory users = UserDirectory.create();
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
