@@ -178,6 +178,20 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
+    /** The class path ({@code -cp}) for {@link #mainClass}. */
+    public Builder classpath(String classpath) {
+      jvmOptions.add("-cp");
+      jvmOptions.add(classpath);
+      return this;
+    }
+
+    /** The main class with its arguments; must come last, instead of {@link #jar}. */
+    public Builder mainClass(String className, String... arguments) {
+      mainArguments.add(className);
+      mainArguments.addAll(List.of(arguments));
+      return this;
+    }
+
     /** The main jar ({@code -jar}); must come last. */
     public Builder jar(Path jar) {
       mainArguments.add("-jar");
