@@ -23,8 +23,8 @@ class JettyServletMetricsTest extends ServletContainerMetricsTest {
 
   @Override
   List<String> instrumentedClasses() {
-    return List.of("com.sun.net.httpserver.Filter$Chain", "jakarta.servlet.http.HttpServlet",
-        "org.eclipse.jetty.ee10.servlet.FilterHolder$Wrapper", "org.eclipse.jetty.ee10.servlet.ServletHandler$Chain",
+    return List.of("jakarta.servlet.http.HttpServlet",
+        "org.eclipse.jetty.ee10.servlet.ServletHandler$Chain",
         "org.eclipse.jetty.ee10.servlet.ServletHandler$ChainEnd");
   }
 }

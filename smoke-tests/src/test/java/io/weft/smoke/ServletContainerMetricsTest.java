@@ -54,18 +54,17 @@ abstract class ServletContainerMetricsTest {
   abstract String classpath();
 
   /**
-   * The classes the agent rewrites in this container (the debug line {@code instrumented <class>}):
-   * its filter chain and {@code HttpServlet}, plus the JDK server's chain, which the agent's own
-   * scrape endpoint loads.
+   * The servlet classes the agent rewrites in this container (the debug line {@code instrumented
+   * <class>}): its filter chain and {@code HttpServlet}.
    */
   abstract List<String> instrumentedClasses();
 
   /**
-   * {@code error.type} of the async request dispatched to {@code /fail}, given the status the
-   * client saw: the exception's class where the container reports it to {@code AsyncListener.onError}.
+   * Whether {@code getHeader("Content-Length")} shows a length set with {@code setContentLength}
+   * before the response is committed (Tomcat 9 adds the header only when it commits).
    */
-  String asyncDispatchFailErrorType(int status) {
-    return "java.lang.IllegalStateException";
+  boolean showsContentLengthBeforeCommit() {
+    return true;
   }
 
   @BeforeAll
@@ -94,10 +93,10 @@ abstract class ServletContainerMetricsTest {
     get("/app/forward", "/app/forward", 200, "");
     get("/app/include", "/app/include", 200, "");
     get("/app/async", "/app/async", 200, "");
-    int timeout = Scrape.get(app.uri("/app/async-timeout")).status();
-    expect("GET", "/app/async-timeout", timeout, timeout, timeout >= 500 ? String.valueOf(timeout) : "");
-    int dispatchFail = Scrape.get(app.uri("/app/async-dispatch-fail")).status();
-    expect("GET", "/app/async-dispatch-fail", dispatchFail, 500, asyncDispatchFailErrorType(dispatchFail));
+    // Timed out by the container, which then answers 500 itself.
+    get("/app/async-timeout", "/app/async-timeout", 500, "500");
+    // Dispatched to /fail on the container's thread, which throws.
+    get("/app/async-dispatch-fail", "/app/async-dispatch-fail", 500, "java.lang.IllegalStateException");
     for (int i = 1; i <= USERS; i++) {
       get("/app/users/" + i, "/app/users/{id}", 200, "");
     }
@@ -171,8 +170,10 @@ abstract class ServletContainerMetricsTest {
   @Test
   void rewritesTheContainersFilterChainAndHttpServletOnly() {
     String prefix = "[weft] DEBUG instrumented ";
+    // The JDK server's chain is left out: the agent's own scrape endpoint loads it when first scraped.
     List<String> instrumented = app.jvm().stderrLines().stream().filter(l -> l.startsWith(prefix))
-        .map(l -> l.substring(prefix.length())).sorted().toList();
+        .map(l -> l.substring(prefix.length())).filter(c -> !c.startsWith("com.sun.net.httpserver.")).sorted()
+        .toList();
     assertEquals(instrumentedClasses().stream().sorted().toList(), instrumented);
   }
 
@@ -198,11 +199,15 @@ abstract class ServletContainerMetricsTest {
   @Test
   void bodySizesAreTheDeclaredContentLengths() {
     Exposition e = scrapeWhenAllRecorded();
-    // Only the POST declared a request body.
-    assertEquals(1.0, e.samples("http_server_request_body_size_bytes_count").stream().mapToDouble(Sample::value).sum());
+    // HttpClient declares Content-Length: 0 on its GETs; only the POST declared a body.
+    assertEquals(ECHO_BYTES, e.samples("http_server_request_body_size_bytes_sum").stream().mapToDouble(Sample::value).sum());
+    assertEquals(1.0, e.only("http_server_request_body_size_bytes_count", "http_route", "/app/echo").value());
     assertEquals(ECHO_BYTES, e.only("http_server_request_body_size_bytes_sum", "http_route", "/app/echo").value());
     assertEquals(1.0, e.only("http_server_response_body_size_bytes_count", "http_route", "/app/echo").value());
     assertEquals(ECHO_BYTES, e.only("http_server_response_body_size_bytes_sum", "http_route", "/app/echo").value());
+    // /app/hello sets its length and returns without flushing; /app/echo flushes (commits) first.
+    assertEquals(showsContentLengthBeforeCommit() ? 3.0 : 0.0, e.valueOrZero("http_server_response_body_size_bytes_count",
+        "http_route", "/app/hello", "http_request_method", "GET"));
     // A HEAD response declares the length of a body it does not send: not recorded.
     assertEquals(List.of(), e.samples("http_server_response_body_size_bytes_count", "http_request_method", "HEAD"));
   }

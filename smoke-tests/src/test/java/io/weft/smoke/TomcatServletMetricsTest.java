@@ -29,7 +29,7 @@ class TomcatServletMetricsTest extends ServletContainerMetricsTest {
 
   @Override
   List<String> instrumentedClasses() {
-    return List.of("com.sun.net.httpserver.Filter$Chain", "jakarta.servlet.http.HttpServlet",
+    return List.of("jakarta.servlet.http.HttpServlet",
         "org.apache.catalina.core.ApplicationFilterChain");
   }
 }

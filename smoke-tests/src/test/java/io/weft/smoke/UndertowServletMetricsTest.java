@@ -23,7 +23,7 @@ class UndertowServletMetricsTest extends ServletContainerMetricsTest {
 
   @Override
   List<String> instrumentedClasses() {
-    return List.of("com.sun.net.httpserver.Filter$Chain", "jakarta.servlet.http.HttpServlet",
+    return List.of("jakarta.servlet.http.HttpServlet",
         "io.undertow.servlet.handlers.FilterHandler$FilterChainImpl");
   }
 }

@@ -3,9 +3,13 @@ package io.weft.agent.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code WEFT_HTTP_SERVER_ROUTES}: route templates, checked when the configuration loads. */
 class RouteListTypeTest {
@@ -33,6 +37,15 @@ class RouteListTypeTest {
         reason("/users/x{id}"));
     assertEquals("'/users/{}' has a malformed segment {} (a variable is a whole segment {name})", reason("/users/{}"));
     assertEquals("'/a?b=1' holds a space, control character, ? or #", reason("/a?b=1"));
+  }
+
+  @Test
+  void aYamlListIsReadInOrder(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("weft.yaml");
+    Files.writeString(file, "http.server.routes:\n  - /users/me\n  - /users/{id}\n  - /static/*\n");
+    Config config = Config.load(Map.of("weft.config.file", file.toString()), Map.of());
+    assertEquals(List.of(), config.warnings());
+    assertEquals(List.of("/users/me", "/users/{id}", "/static/*"), config.get(ConfigKeys.HTTP_SERVER_ROUTES));
   }
 
   @Test

@@ -25,9 +25,9 @@ public final class ServletHooks {
   private ServletHooks() {}
 
   /**
-   * On entry; returns the request's timing when this call measures it, else null. Cost when it
-   * measures: two attribute accesses, two reads and one small allocation; when nested: a
-   * thread-local increment.
+   * On entry; returns the request's timing when this call measures it, a small token for a later
+   * dispatch of a measured request, else null. Cost when it measures: two attribute accesses, two
+   * reads and one small allocation; when nested: a thread-local increment.
    */
   public static Object enter(Object request, Object response) {
     if (AgentThread.isCurrent() || DEPTH.enter() != 0) {
@@ -36,8 +36,12 @@ public final class ServletHooks {
     try {
       HttpServerMetrics metrics = HttpServerMetrics.current();
       ServletApi api = metrics == null ? null : ServletApi.of(request);
-      if (api == null || api.attribute(request, ATTRIBUTE) != null) {
+      if (api == null) {
         return null;
+      }
+      Object measured = api.attribute(request, ATTRIBUTE);
+      if (measured != null) {
+        return measured instanceof ServletRequestTiming timing ? new LaterDispatch(timing) : null;
       }
       String method = api.method(request);
       String scheme = api.scheme(request);
@@ -52,19 +56,32 @@ public final class ServletHooks {
   }
 
   /**
-   * On every exit; {@code timing} is what {@link #enter} returned, {@code thrown} what escaped the
+   * On every exit; {@code token} is what {@link #enter} returned, {@code thrown} what escaped the
    * call, or null.
    */
-  public static void exit(Throwable thrown, Object timing, Object request, Object response) {
-    if (AgentThread.isCurrent() || DEPTH.exit() != 0 || timing == null) {
+  public static void exit(Throwable thrown, Object token, Object request, Object response) {
+    if (AgentThread.isCurrent() || DEPTH.exit() != 0 || token == null) {
       return;
     }
     try {
-      ((ServletRequestTiming) timing).outermostCallEnded(request, response, thrown);
+      if (token instanceof LaterDispatch dispatch) {
+        if (thrown != null) {
+          dispatch.timing().laterDispatchFailed(thrown);
+        }
+      } else {
+        ((ServletRequestTiming) token).outermostCallEnded(request, response, thrown);
+      }
     } catch (Throwable t) {
       failed(t);
     }
   }
+
+  /**
+   * An outermost call for a request measured earlier: an async dispatch (or an error page). It does
+   * not measure, but what escapes it is the application's exception for the async request, before
+   * the container wraps it (Tomcat) or reports only a status (Jetty).
+   */
+  private record LaterDispatch(ServletRequestTiming timing) {}
 
   private static void failed(Throwable t) {
     WeftLog.warnLimited("http.server.servlet", "recording a servlet request failed; the request is unaffected: " + t);

@@ -17,6 +17,8 @@ final class ServletRequestTiming {
   private final String method;
   private final String scheme;
   private final long startNanos;
+  /** What escaped an async dispatch of this request, if one failed. */
+  private volatile Throwable dispatchError;
 
   ServletRequestTiming(ServletApi api, HttpServerMetrics metrics, String method, String scheme, long startNanos) {
     this.api = api;
@@ -44,6 +46,16 @@ final class ServletRequestTiming {
       }
     }
     finish(route, request, response, thrown);
+  }
+
+  /** A later dispatch of this request (async) threw; kept for {@code error.type}. */
+  void laterDispatchFailed(Throwable thrown) {
+    dispatchError = thrown;
+  }
+
+  /** What escaped an async dispatch of this request, or null. */
+  Throwable dispatchError() {
+    return dispatchError;
   }
 
   /**

@@ -161,7 +161,6 @@ class ServletHooksTest {
     HttpServletResponse res = response();
     Object timing = ServletHooks.enter(req, res);
     ServletHooks.exit(new ServletException("wrapped", new IOException("disk")), timing, req, res);
-    timing = null;
     HttpServletRequest second = request();
     ServletHooks.exit(new ServletException("alone"), ServletHooks.enter(second, res), second, res);
 
@@ -235,6 +234,29 @@ class ServletHooksTest {
   }
 
   @Test
+  void whatEscapesAFailedAsyncDispatchIsTheErrorType() throws IOException {
+    request.put("isAsyncStarted", true);
+    HttpServletRequest req = request();
+    HttpServletResponse res = response();
+    call(req, res, () -> { });
+    AsyncListener listener = (AsyncListener) listeners.get(0);
+
+    // The container's async dispatch, on another thread, throws; it is not measured again.
+    call(req, res, () -> {
+      throw new ArrayIndexOutOfBoundsException();
+    });
+    assertEquals(List.of(), durations());
+    response.put("isCommitted", true);
+    response.put("getStatus", 500);
+    listener.onError(new AsyncEvent(req.getAsyncContext(), req, res,
+        new RuntimeException("the container's wrapper", new ArrayIndexOutOfBoundsException())));
+    listener.onComplete(new AsyncEvent(req.getAsyncContext(), req, res));
+
+    assertEquals(List.of("GET 500 /hello http 1.1 error=java.lang.ArrayIndexOutOfBoundsException x1"),
+        durations().stream().map(ServletHooksTest::describe).toList());
+  }
+
+  @Test
   void theListenerBehavesAsAnObject() {
     request.put("isAsyncStarted", true);
     call(request(), response(), () -> { });
@@ -270,6 +292,18 @@ class ServletHooksTest {
     call(request(), response(), () -> { });
     assertNull(registry.collect().find("http.server.request.body.size"));
     assertNull(registry.collect().find("http.server.response.body.size"));
+  }
+
+  @Test
+  void aRequestThatFailsToAnswerIsNotMeasuredAndTheCallGoesOn() {
+    request.put("getScheme", (Function<Object[], Object>) args -> {
+      throw new IllegalStateException("broken request");
+    });
+    HttpServletRequest req = request();
+    HttpServletResponse res = response();
+    call(req, res, () -> { });
+    assertEquals(List.of(), durations());
+    assertEquals(0.0, active());
   }
 
   @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -35,8 +36,9 @@ public final class JakartaScriptedApp implements ServletContainerInitializer {
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
-    context.addFilter("marker", new MarkerFilter())
-        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    FilterRegistration.Dynamic marker = context.addFilter("marker", new MarkerFilter());
+    marker.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    marker.setAsyncSupported(true);
     add(context, "hello", new Text("hello"), "/hello");
     add(context, "fail", new Fail(), "/fail");
     add(context, "forward", new Forward(), "/forward");
@@ -177,6 +179,7 @@ public final class JakartaScriptedApp implements ServletContainerInitializer {
       byte[] body = request.getInputStream().readAllBytes();
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
+      response.flushBuffer();
     }
   }
 

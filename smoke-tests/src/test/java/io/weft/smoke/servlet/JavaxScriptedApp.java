@@ -4,6 +4,8 @@ import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
+import javax.servlet.FilterRegistration;
 import javax.servlet.ServletContainerInitializer;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
@@ -35,8 +37,9 @@ public final class JavaxScriptedApp implements ServletContainerInitializer {
 
   @Override
   public void onStartup(Set<Class<?>> classes, ServletContext context) {
-    context.addFilter("marker", new MarkerFilter())
-        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    FilterRegistration.Dynamic marker = context.addFilter("marker", new MarkerFilter());
+    marker.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    marker.setAsyncSupported(true);
     add(context, "hello", new Text("hello"), "/hello");
     add(context, "fail", new Fail(), "/fail");
     add(context, "forward", new Forward(), "/forward");
@@ -86,6 +89,13 @@ public final class JavaxScriptedApp implements ServletContainerInitializer {
       }
       chain.doFilter(request, response);
     }
+
+    // Servlet 3.1, which this is compiled against, has no default methods here.
+    @Override
+    public void init(FilterConfig config) {}
+
+    @Override
+    public void destroy() {}
   }
 
   static final class Text extends HttpServlet {
@@ -177,6 +187,7 @@ public final class JavaxScriptedApp implements ServletContainerInitializer {
       byte[] body = request.getInputStream().readAllBytes();
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
+      response.flushBuffer();
     }
   }
 
