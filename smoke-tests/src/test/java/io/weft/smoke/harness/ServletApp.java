@@ -1,7 +1,6 @@
 package io.weft.smoke.harness;
 
 import java.net.URI;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,14 +21,7 @@ public final class ServletApp implements AutoCloseable {
   /** Starts the JVM the builder describes (class path and main class set) and waits until it is ready. */
   public static ServletApp start(ForkedJvm.Builder builder, String name) {
     ForkedJvm jvm = builder.start(name);
-    try {
-      Matcher ready = READY.matcher(jvm.awaitStdoutLine(READY, Polling.START));
-      ready.find();
-      return new ServletApp(jvm, Integer.parseInt(ready.group(1)));
-    } catch (RuntimeException | AssertionError e) {
-      jvm.close();
-      throw e;
-    }
+    return new ServletApp(jvm, jvm.awaitReadyPort(READY));
   }
 
   public ForkedJvm jvm() {
