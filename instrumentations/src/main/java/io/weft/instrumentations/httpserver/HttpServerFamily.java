@@ -14,11 +14,6 @@ public final class HttpServerFamily implements InstrumentationFamily {
     this.settings = settings;
   }
 
-  /** With the defaults: no route templates, no body sizes. */
-  public HttpServerFamily() {
-    this(HttpServerSettings.DEFAULTS);
-  }
-
   @Override
   public String name() {
     return "http.server";

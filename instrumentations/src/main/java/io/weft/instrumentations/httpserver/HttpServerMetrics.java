@@ -72,11 +72,6 @@ public final class HttpServerMetrics {
     return m;
   }
 
-  /** With the default settings. */
-  public static HttpServerMetrics install(MetricRegistry registry) {
-    return install(registry, HttpServerSettings.DEFAULTS);
-  }
-
   /** The installed instance, or null when HTTP server metrics are off. */
   static HttpServerMetrics current() {
     return current;
