@@ -72,7 +72,10 @@ public final class OverheadRun {
   private static Run runOnce(Configuration c, Path demo, Path weft, Path otel, Path work, int round,
       WrkLoad load, String path, int warmup, int seconds) throws IOException, InterruptedException {
     int metricsPort = ServiceProcess.freePort();
-    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+    // TCP_NODELAY for the JDK server in every configuration: the demo sets it itself, but an agent
+    // that loads the server's classes first (the OpenTelemetry agent does) would freeze it at false,
+    // and 40 ms delayed-ACK stalls would swamp every other figure.
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dsun.net.httpserver.nodelay=true"));
     Map<String, String> env = new java.util.HashMap<>();
     switch (c) {
       case WEFT -> {
@@ -136,7 +139,7 @@ public final class OverheadRun {
     StringBuilder md = new StringBuilder();
     md.append("Measured on ").append(LocalDate.now()).append(" on this machine: ").append(Machine.describe())
         .append(".\n\nCommand: `").append(commandLine).append("` — ").append(rounds)
-        .append(" rounds, configuration order rotated each round; per run: start the demo (`-Xmx512m`), ")
+        .append(" rounds, configuration order rotated each round; per run: start the demo (`-Xmx512m -Dsun.net.httpserver.nodelay=true`), ")
         .append(warmup).append(" s of warm-up load, then ").append(seconds)
         .append(" s measured with `wrk -t2 -c8` (closed loop, 8 connections) on `").append(path)
         .append("` (HTTP server + JDBC query on H2). Each cell: median (min–max) over the rounds.\n\n");
