@@ -182,6 +182,8 @@ public final class OverheadRun {
 
     Files.createDirectories(docs);
     MarkdownSection.replace(docs.resolve("performance.md"), "overhead", md.toString());
+    MarkdownSection.replace(docs.resolve("..").resolve("README.md").normalize(), "performance-summary",
+        readmeSummary(runs, weftJar, otelJar));
     List<String> labels = cs.stream().map(c -> c.label).toList();
     BarChart.write(docs.resolve("performance-overhead.png"),
         "Demo service under load: no agent / Weft / OpenTelemetry agent (median, min–max whiskers)", labels,
@@ -191,6 +193,28 @@ public final class OverheadRun {
             new BarChart.Panel("Latency p99", "ms", cs.stream().map(c -> stats(runs.get(c), Run::p99Millis)).toList()),
             new BarChart.Panel("RSS after load", "MiB", cs.stream().map(c -> stats(runs.get(c), Run::rssMiB)).toList())));
     System.out.println(md);
+  }
+
+  /** The few figures README quotes, with the ratios against the OpenTelemetry agent. */
+  private static String readmeSummary(Map<Configuration, List<Run>> runs, Path weftJar, Path otelJar)
+      throws IOException {
+    Stats cpuWeft = added(runs, Configuration.WEFT, Run::cpuMicrosPerRequest);
+    Stats cpuOtel = added(runs, Configuration.OTEL, Run::cpuMicrosPerRequest);
+    Stats startWeft = added(runs, Configuration.WEFT, Run::startupMillis);
+    Stats startOtel = added(runs, Configuration.OTEL, Run::startupMillis);
+    Stats rssWeft = added(runs, Configuration.WEFT, Run::rssMiB);
+    Stats rssOtel = added(runs, Configuration.OTEL, Run::rssMiB);
+    return String.format(Locale.ROOT,
+        "Measured %s on the demo service (HTTP + JDBC) under the same load, medians of per-round differences"
+            + " from no agent (Weft | OpenTelemetry Java agent):%n%n"
+            + "| added | Weft | OpenTelemetry agent |%n|---|---|---|%n"
+            + "| CPU per request | %.2f µs | %.2f µs |%n"
+            + "| time to first request | %.0f ms | %.0f ms |%n"
+            + "| RSS after load | %.1f MiB | %.1f MiB |%n"
+            + "| agent jar | %s MB | %s MB |%n%n"
+            + "Hot path, scrape and collection costs and how to reproduce: [docs/performance.md](docs/performance.md).",
+        LocalDate.now(), cpuWeft.median(), cpuOtel.median(), startWeft.median(), startOtel.median(),
+        rssWeft.median(), rssOtel.median(), mb(weftJar), mb(otelJar));
   }
 
   private static String mb(Path jar) throws IOException {
