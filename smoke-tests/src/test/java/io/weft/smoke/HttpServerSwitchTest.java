@@ -9,11 +9,16 @@ import io.weft.smoke.harness.ForkedJvm;
 import io.weft.smoke.harness.FreePort;
 import io.weft.smoke.harness.Jdk;
 import io.weft.smoke.harness.Scrape;
+import io.weft.smoke.harness.ServletApp;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED=false} removes the HTTP server instrumentation entirely. */
+/**
+ * {@code WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED=false} removes the HTTP server instrumentation
+ * entirely: the JDK server's and the servlet containers' classes run unchanged. (The servlet
+ * container tests show the classes that are rewritten when it is on.)
+ */
 class HttpServerSwitchTest {
   private static final String REWRITTEN = "[weft] DEBUG instrumented com.sun.net.httpserver.Filter$Chain";
 
@@ -40,6 +45,25 @@ class HttpServerSwitchTest {
       assertEquals(List.of(), e.samples("http_server_request_duration_seconds_count"));
       assertEquals(List.of(), e.samples("http_server_active_requests"));
       assertEquals(List.of(), demo.stderrContaining(REWRITTEN));
+    }
+  }
+
+  @Test
+  void disabledRewritesNoServletClassInTomcat() {
+    int metricsPort = FreePort.pick();
+    try (ServletApp app = ServletApp.start(
+        ForkedJvm.on(Jdk.java17()).javaagent(BuildArtifacts.agentJar())
+            .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort))
+            .env("WEFT_LOG_LEVEL", "debug")
+            .env("WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false")
+            .classpath(TomcatServletMetricsTest.tomcatClassPath())
+            .mainClass("io.weft.smoke.servlet.TomcatServletApp"),
+        "http-server-disabled-tomcat")) {
+      app.awaitAgentStarted();
+      assertEquals(200, Scrape.get(app.uri("/app/hello")).status());
+      Exposition e = Exposition.parse(Scrape.get(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).text());
+      assertEquals(List.of(), e.samples("http_server_request_duration_seconds_count"));
+      assertEquals(List.of(), app.jvm().stderrLines().stream().filter(l -> l.contains("DEBUG instrumented")).toList());
     }
   }
 

@@ -10,12 +10,11 @@ import io.weft.smoke.harness.ForkedJvm;
 import io.weft.smoke.harness.FreePort;
 import io.weft.smoke.harness.Jdk;
 import io.weft.smoke.harness.Promtool;
+import io.weft.smoke.harness.RawHttp;
 import io.weft.smoke.harness.Sample;
 import io.weft.smoke.harness.Scrape;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,14 +45,16 @@ abstract class JdkHttpServerMetricsTest {
     metricsPort = FreePort.pick();
     demo = Demo.start(
         ForkedJvm.on(jdk()).javaagent(BuildArtifacts.agentJar())
-            .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort)),
+            .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort))
+            .env("WEFT_HTTP_SERVER_ROUTES", "/users/{id}")
+            .env("WEFT_INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED", "true"),
         "http-server-" + jdk());
     demo.awaitAgentStarted();
     for (int i = 0; i < 3; i++) {
       assertEquals(200, Scrape.get(demo.uri("/hello")).status());
     }
     helloHeadStatus = Scrape.send("HEAD", demo.uri("/hello")).status();
-    otherMethodStatus = rawRequestStatus("FOO /hello HTTP/1.1");
+    otherMethodStatus = RawHttp.status(demo.port(), "FOO /hello HTTP/1.1");
     for (int i = 1; i <= 1000; i++) {
       userStatuses.merge(Scrape.get(demo.uri("/users/" + i)).status(), 1, Integer::sum);
     }
@@ -62,29 +63,13 @@ abstract class JdkHttpServerMetricsTest {
     }
     // The handler's exception reaches the server, which closes the connection: the client gets no
     // response, exactly as without the agent. (A raw socket: HttpClient would retry the GET once.)
-    assertEquals("", rawResponse("GET /crash HTTP/1.1"));
+    assertEquals("", RawHttp.exchange(demo.port(), "GET /crash HTTP/1.1"));
   }
 
   @AfterAll
   void stopDemo() {
     if (demo != null) {
       demo.close();
-    }
-  }
-
-  /** Sends one request by hand (HttpClient refuses unknown methods) and returns the status. */
-  private int rawRequestStatus(String requestLine) throws IOException {
-    String statusLine = rawResponse(requestLine).split("\r\n")[0];
-    return Integer.parseInt(statusLine.split(" ")[1]);
-  }
-
-  /** Sends exactly one request and returns everything the server sent before closing. */
-  private String rawResponse(String requestLine) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", demo.port())) {
-      s.setSoTimeout(15_000);
-      s.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
 
@@ -110,15 +95,31 @@ abstract class JdkHttpServerMetricsTest {
     assertEquals(2.0, count(e, "GET", 500, "/fail", "500"));
     assertEquals(1.0, count(e, "GET", 500, "/crash", "java.lang.IllegalStateException"));
     userStatuses.forEach((status, n) ->
-        assertEquals((double) n, count(e, "GET", status, "/users/", status >= 500 ? String.valueOf(status) : "")));
+        assertEquals((double) n, count(e, "GET", status, "/users/{id}", status >= 500 ? String.valueOf(status) : "")));
     double total = e.samples(DURATION + "_count").stream().mapToDouble(Sample::value).sum();
     assertEquals(3 + 1 + 1 + 2 + 1 + 1000, total, "no other request was measured: " + e.samples(DURATION + "_count"));
   }
 
   @Test
-  void oneThousandRawPathsUnderOneTemplateMakeOneSeriesPerStatus() {
-    List<Sample> users = scrape().samples(DURATION + "_count", "http_route", "/users/");
+  void oneThousandRawPathsUnderAConfiguredTemplateMakeOneSeriesPerStatus() {
+    Exposition e = scrape();
+    List<Sample> users = e.samples(DURATION + "_count", "http_route", "/users/{id}");
     assertEquals(userStatuses.size(), users.size(), users.toString());
+    assertEquals(List.of(), e.samples(DURATION + "_count", "http_route", "/users/"),
+        "the configured template wins over the context path");
+  }
+
+  @Test
+  void responseBodySizesAreTheDeclaredContentLengths() {
+    Exposition e = scrape();
+    // "hello\n", declared by sendResponseHeaders(200, 6); the HEAD response's is not recorded.
+    assertEquals(3.0, e.only("http_server_response_body_size_bytes_count", "http_route", "/hello",
+        "http_request_method", "GET").value());
+    assertEquals(18.0, e.only("http_server_response_body_size_bytes_sum", "http_route", "/hello",
+        "http_request_method", "GET").value());
+    assertEquals(List.of(), e.samples("http_server_response_body_size_bytes_count", "http_request_method", "HEAD"));
+    // HttpClient declares Content-Length: 0 on its GETs; no request declared a body.
+    assertEquals(0.0, e.samples("http_server_request_body_size_bytes_sum").stream().mapToDouble(Sample::value).sum());
   }
 
   @Test

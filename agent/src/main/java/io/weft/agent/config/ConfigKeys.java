@@ -68,8 +68,18 @@ public final class ConfigKeys {
       instrumentationEnabled("container", "Container metrics from cgroup files: CPU limit and throttling, memory limit."));
 
   public static final ConfigKey<Boolean> INSTRUMENTATION_HTTP_SERVER_ENABLED = add(
-      instrumentationEnabled("http.server", "HTTP server metrics (JDK HttpServer): request duration and active requests."
-          + " When false, no server class is rewritten."));
+      instrumentationEnabled("http.server", "HTTP server metrics (JDK HttpServer, javax and jakarta Servlet"
+          + " containers): request duration and active requests. When false, no server class is rewritten."));
+
+  public static final ConfigKey<Boolean> INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED = add(
+      ConfigKey.of("instrumentation.http.server.body.size.enabled", BooleanType.INSTANCE, Boolean.FALSE,
+          "http.server.request.body.size and http.server.response.body.size, as declared by Content-Length:"
+              + " off by default, as they double the HTTP server series."));
+
+  public static final ConfigKey<List<String>> HTTP_SERVER_ROUTES = add(
+      ConfigKey.of("http.server.routes", RouteListType.INSTANCE, List.of(),
+          "Route templates for requests that no framework gives a template for (or only a wildcard servlet"
+              + " mapping); the first that matches the request path is the http.route."));
 
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,

@@ -7,11 +7,13 @@ import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.InstrumentationFamily;
 import io.weft.instrumentations.httpserver.HttpServerFamily;
+import io.weft.instrumentations.httpserver.HttpServerSettings;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The instrumentation families the agent knows, each with the setting that switches it, and their
@@ -20,11 +22,17 @@ import java.util.List;
  */
 final class WovenFamilies {
 
-  /** A family and its switch. */
-  record Entry(ConfigKey<Boolean> enabled, InstrumentationFamily family) {}
+  /** A family's switch, and how to make the family from the rest of its settings. */
+  record Entry(ConfigKey<Boolean> enabled, Function<Config, InstrumentationFamily> family) {
+    /** A family that takes no settings beyond its switch. */
+    Entry(ConfigKey<Boolean> enabled, InstrumentationFamily family) {
+      this(enabled, config -> family);
+    }
+  }
 
   static final List<Entry> ALL = List.of(
-      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, new HttpServerFamily()));
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, config -> new HttpServerFamily(new HttpServerSettings(
+          config.get(ConfigKeys.HTTP_SERVER_ROUTES), config.get(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED)))));
 
   private final List<String> names;
   private final Weaving weaving;
@@ -42,11 +50,14 @@ final class WovenFamilies {
       if (!config.get(e.enabled())) {
         continue;
       }
+      InstrumentationFamily family = null;
       try {
-        types.addAll(e.family().install(registry));
-        names.add(e.family().name());
+        family = e.family().apply(config);
+        types.addAll(family.install(registry));
+        names.add(family.name());
       } catch (Throwable t) {
-        WeftLog.error("the " + e.family().name() + " instrumentation failed to install and is off: " + t);
+        String name = family != null ? family.name() : e.enabled().name();
+        WeftLog.error("the " + name + " instrumentation failed to install and is off: " + t);
       }
     }
     Weaving weaving = null;

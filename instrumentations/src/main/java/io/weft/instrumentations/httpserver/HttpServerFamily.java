@@ -5,8 +5,14 @@ import io.weft.instrumentations.InstrumentationFamily;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import java.util.List;
 
-/** HTTP server metrics for the JDK HttpServer. */
+/** HTTP server metrics for the JDK HttpServer and Servlet containers (javax and jakarta). */
 public final class HttpServerFamily implements InstrumentationFamily {
+
+  private final HttpServerSettings settings;
+
+  public HttpServerFamily(HttpServerSettings settings) {
+    this.settings = settings;
+  }
 
   @Override
   public String name() {
@@ -15,7 +21,8 @@ public final class HttpServerFamily implements InstrumentationFamily {
 
   @Override
   public List<TypeInstrumentation> install(MetricRegistry registry) {
-    HttpServerMetrics.install(registry);
-    return List.of(new JdkHttpServerInstrumentation());
+    HttpServerMetrics.install(registry, settings);
+    return List.of(new JdkHttpServerInstrumentation(), new ServletFilterChainInstrumentation(),
+        new HttpServletInstrumentation());
   }
 }

@@ -6,6 +6,7 @@ import io.weft.bootstrap.log.WeftLog;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.net.URI;
 
 /**
  * What code woven into {@code com.sun.net.httpserver.Filter.Chain.doFilter} calls. The chain is
@@ -43,12 +44,35 @@ public final class JdkHttpServerHooks {
     try {
       HttpServerMetrics metrics = HttpServerMetrics.current();
       if (metrics != null) {
-        metrics.finished(startNanos, Exchange.method(exchange), Exchange.status(exchange), Exchange.route(exchange),
-            Exchange.scheme(exchange), Exchange.protocol(exchange), thrown);
+        String method = Exchange.method(exchange);
+        long requestBytes = -1;
+        long responseBytes = -1;
+        if (metrics.recordsBodySizes()) {
+          requestBytes = ContentLength.parse(Exchange.requestHeader(exchange, "Content-Length"));
+          // A HEAD response declares the length of the body it does not send.
+          responseBytes = "HEAD".equals(method) ? -1
+              : ContentLength.parse(Exchange.responseHeader(exchange, "Content-Length"));
+        }
+        metrics.finished(startNanos, method, Exchange.status(exchange), route(metrics.routes(), exchange),
+            Exchange.scheme(exchange), Exchange.protocol(exchange), thrown, requestBytes, responseBytes);
       }
     } catch (Throwable t) {
       failed(t);
     }
+  }
+
+  /**
+   * A configured template that matches the request path, else the context path. The context path is
+   * only the prefix a handler is mounted at, so a user's template, when one matches, says more.
+   */
+  private static String route(RouteTemplates routes, Object exchange) throws Throwable {
+    if (!routes.isEmpty()) {
+      String template = routes.match(Exchange.path(exchange));
+      if (template != null) {
+        return template;
+      }
+    }
+    return Exchange.route(exchange);
   }
 
   private static void failed(Throwable t) {
@@ -65,6 +89,9 @@ public final class JdkHttpServerHooks {
     private static final MethodHandle STATUS;
     private static final MethodHandle PATH;
     private static final MethodHandle PROTOCOL;
+    private static final MethodHandle REQUEST_PATH;
+    private static final MethodHandle REQUEST_HEADER;
+    private static final MethodHandle RESPONSE_HEADER;
     private static final Class<?> HTTPS_EXCHANGE;
 
     static {
@@ -84,6 +111,18 @@ public final class JdkHttpServerHooks {
         MethodHandle getContext = lookup.findVirtual(exchange, "getHttpContext", MethodType.methodType(context));
         MethodHandle getPath = lookup.findVirtual(context, "getPath", MethodType.methodType(String.class));
         PATH = MethodHandles.filterReturnValue(getContext, getPath).asType(objectToString);
+        MethodHandle getUri = lookup.findVirtual(exchange, "getRequestURI", MethodType.methodType(URI.class));
+        MethodHandle rawPath = lookup.findVirtual(URI.class, "getRawPath", MethodType.methodType(String.class));
+        REQUEST_PATH = MethodHandles.filterReturnValue(getUri, rawPath).asType(objectToString);
+        Class<?> headers = Class.forName("com.sun.net.httpserver.Headers", false, platform);
+        MethodHandle getFirst = lookup.findVirtual(headers, "getFirst", MethodType.methodType(String.class, String.class));
+        MethodType objectStringToString = MethodType.methodType(String.class, Object.class, String.class);
+        REQUEST_HEADER = MethodHandles.filterArguments(getFirst, 0,
+            lookup.findVirtual(exchange, "getRequestHeaders", MethodType.methodType(headers)))
+            .asType(objectStringToString);
+        RESPONSE_HEADER = MethodHandles.filterArguments(getFirst, 0,
+            lookup.findVirtual(exchange, "getResponseHeaders", MethodType.methodType(headers)))
+            .asType(objectStringToString);
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
@@ -103,6 +142,19 @@ public final class JdkHttpServerHooks {
     /** The context path the request was routed by: a template, never the raw request path. */
     static String route(Object exchange) throws Throwable {
       return (String) PATH.invokeExact(exchange);
+    }
+
+    /** The request URI's path, undecoded, without the query. */
+    static String path(Object exchange) throws Throwable {
+      return (String) REQUEST_PATH.invokeExact(exchange);
+    }
+
+    static String requestHeader(Object exchange, String name) throws Throwable {
+      return (String) REQUEST_HEADER.invokeExact(exchange, name);
+    }
+
+    static String responseHeader(Object exchange, String name) throws Throwable {
+      return (String) RESPONSE_HEADER.invokeExact(exchange, name);
     }
 
     static String protocol(Object exchange) throws Throwable {

@@ -19,6 +19,16 @@ public final class BuildArtifacts {
     return existingFile("weft.demo.jar");
   }
 
+  /**
+   * The folder holding embedded Tomcat 9's jars (copied there by the build): a javax container whose
+   * classes share their names with Tomcat 11's, so it cannot be on the test class path.
+   */
+  public static Path tomcat9Jars() {
+    Path path = Path.of(property("weft.smoke.tomcat9.jars")).toAbsolutePath().normalize();
+    Assertions.assertTrue(Files.isDirectory(path), path + " is missing: build it with `mvn verify` from the project root");
+    return path;
+  }
+
   /** The project version, which the agent's manifest and start-up line must carry. */
   public static String version() {
     return property("weft.version");

@@ -2,7 +2,6 @@ package io.weft.smoke.harness;
 
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,14 +35,7 @@ public final class Demo implements AutoCloseable {
    */
   public static Demo start(ForkedJvm.Builder builder, String name) {
     ForkedJvm jvm = builder.env("DEMO_PORT", "0").jar(BuildArtifacts.demoJar()).start(name);
-    try {
-      Matcher ready = READY.matcher(jvm.awaitStdoutLine(READY, Polling.START));
-      ready.find();
-      return new Demo(jvm, Integer.parseInt(ready.group(1)));
-    } catch (RuntimeException | AssertionError e) {
-      jvm.close();
-      throw e;
-    }
+    return new Demo(jvm, jvm.awaitReadyPort(READY));
   }
 
   public ForkedJvm jvm() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 
@@ -78,6 +79,21 @@ public final class ForkedJvm implements AutoCloseable {
   /** Waits for the first stderr line that the pattern finds; fails at the deadline or if the JVM ends. */
   public String awaitStderrLine(Pattern pattern, Duration timeout) {
     return awaitLine(stderr, "stderr", pattern, timeout);
+  }
+
+  /**
+   * Waits for the application's ready line, whose first group is the port it listens on, and returns
+   * that port; on failure (no line by the deadline, the JVM ended) stops the JVM and fails.
+   */
+  public int awaitReadyPort(Pattern ready) {
+    try {
+      Matcher m = ready.matcher(awaitStdoutLine(ready, Polling.START));
+      m.find();
+      return Integer.parseInt(m.group(1));
+    } catch (RuntimeException | AssertionError e) {
+      close();
+      throw e;
+    }
   }
 
   /** Asks the JVM to end (SIGTERM), forces it after a grace period, and returns its exit code. */
@@ -175,6 +191,20 @@ public final class ForkedJvm implements AutoCloseable {
 
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /** The class path ({@code -cp}) for {@link #mainClass}. */
+    public Builder classpath(String classpath) {
+      jvmOptions.add("-cp");
+      jvmOptions.add(classpath);
+      return this;
+    }
+
+    /** The main class with its arguments; must come last, instead of {@link #jar}. */
+    public Builder mainClass(String className, String... arguments) {
+      mainArguments.add(className);
+      mainArguments.addAll(List.of(arguments));
       return this;
     }
 

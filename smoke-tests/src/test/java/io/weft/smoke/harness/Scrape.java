@@ -39,8 +39,17 @@ public final class Scrape {
   }
 
   public static Response send(String method, URI uri, String... headers) {
+    return send(method, uri, HttpRequest.BodyPublishers.noBody(), headers);
+  }
+
+  /** A request with a body (sent with its Content-Length). */
+  public static Response send(String method, URI uri, byte[] body, String... headers) {
+    return send(method, uri, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+  }
+
+  private static Response send(String method, URI uri, HttpRequest.BodyPublisher body, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).method(method, HttpRequest.BodyPublishers.noBody());
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).method(method, body);
     if (headers.length > 0) {
       request.headers(headers);
     }
