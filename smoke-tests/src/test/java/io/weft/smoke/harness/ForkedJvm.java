@@ -178,6 +178,18 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A main class from this test JVM's own class path (the smoke tests' classes and test
+     * libraries), with its arguments; must come last, instead of {@link #jar}.
+     */
+    public Builder mainClass(String className, String... arguments) {
+      mainArguments.add("-cp");
+      mainArguments.add(System.getProperty("java.class.path"));
+      mainArguments.add(className);
+      mainArguments.addAll(List.of(arguments));
+      return this;
+    }
+
     /** The main jar ({@code -jar}); must come last. */
     public Builder jar(Path jar) {
       mainArguments.add("-jar");
