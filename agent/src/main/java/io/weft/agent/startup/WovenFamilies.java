@@ -29,16 +29,22 @@ final class WovenFamilies {
       new Entry(ConfigKeys.INSTRUMENTATION_EXECUTORS_ENABLED, new ExecutorFamily()));
 
   private final List<String> names;
+  private final List<InstrumentationFamily> installed;
+  private final MetricRegistry registry;
   private final Weaving weaving;
 
-  private WovenFamilies(List<String> names, Weaving weaving) {
+  private WovenFamilies(List<String> names, List<InstrumentationFamily> installed, MetricRegistry registry,
+      Weaving weaving) {
     this.names = names;
+    this.installed = installed;
+    this.registry = registry;
     this.weaving = weaving;
   }
 
   /** Installs the enabled families; a family that fails to install is off, with one error line. */
   static WovenFamilies install(Instrumentation instrumentation, Config config, MetricRegistry registry) {
     List<String> names = new ArrayList<>();
+    List<InstrumentationFamily> installed = new ArrayList<>();
     List<TypeInstrumentation> types = new ArrayList<>();
     for (Entry e : ALL) {
       if (!config.get(e.enabled())) {
@@ -47,6 +53,7 @@ final class WovenFamilies {
       try {
         types.addAll(e.family().install(registry));
         names.add(e.family().name());
+        installed.add(e.family());
       } catch (Throwable t) {
         WeftLog.error("the " + e.family().name() + " instrumentation failed to install and is off: " + t);
       }
@@ -58,15 +65,26 @@ final class WovenFamilies {
       } catch (Throwable t) {
         WeftLog.error("class instrumentation failed to install and is off: " + t);
         names.clear();
+        installed.clear();
       }
     }
-    return new WovenFamilies(names, weaving);
+    return new WovenFamilies(names, installed, registry, weaving);
   }
 
-  /** Rewrites matching classes that were loaded before the agent; run off the application's thread. */
+  /**
+   * Rewrites matching classes that were loaded before the agent, then registers the families'
+   * collectors; run off the application's thread, before anything collects.
+   */
   void retransformLoadedClasses() {
     if (weaving != null) {
       weaving.retransformLoadedClasses();
+    }
+    for (InstrumentationFamily family : installed) {
+      try {
+        family.installCollectors(registry);
+      } catch (Throwable t) {
+        WeftLog.error("the " + family.name() + " instrumentation's collectors failed to register: " + t);
+      }
     }
   }
 

@@ -20,4 +20,12 @@ public final class ExecutorFamily implements InstrumentationFamily {
         new ForkJoinPoolInstrumentation(), new ForkJoinTaskInstrumentation(),
         new ThreadPerTaskExecutorInstrumentation(), new ThreadPerTaskRunInstrumentation());
   }
+
+  @Override
+  public void installCollectors(MetricRegistry registry) {
+    ExecutorMetrics metrics = ExecutorMetrics.current();
+    if (metrics != null) {
+      metrics.registerPoolState(registry);
+    }
+  }
 }

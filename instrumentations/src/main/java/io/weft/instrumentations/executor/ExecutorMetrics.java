@@ -54,14 +54,21 @@ public final class ExecutorMetrics {
         .description("Tasks an executor rejected.")
         .attributeKeys(NAME, TYPE)
         .register();
-    registry.register(new PoolStateCollector(pools, registry.seriesLimit()));
   }
 
-  /** Registers the instruments and the pool-state collector, and makes the hooks record into them. */
+  /** Registers the instruments and makes the hooks record into them; the pool state comes with {@link #registerPoolState}. */
   public static ExecutorMetrics install(MetricRegistry registry) {
     ExecutorMetrics m = new ExecutorMetrics(registry);
     current = m;
     return m;
+  }
+
+  /**
+   * Registers the collector that reads pool state from the live executors (kept apart from {@link
+   * #install} so that the agent can do it off {@code premain}).
+   */
+  public void registerPoolState(MetricRegistry registry) {
+    registry.register(new PoolStateCollector(pools, seriesLimit));
   }
 
   /** The installed instance, or null when executor metrics are off. */

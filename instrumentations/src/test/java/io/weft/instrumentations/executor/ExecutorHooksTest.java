@@ -33,7 +33,7 @@ class ExecutorHooksTest {
   @BeforeEach
   void install() {
     registry = MetricRegistry.pedantic();
-    ExecutorMetrics.install(registry);
+    ExecutorMetrics.install(registry).registerPoolState(registry);
   }
 
   @AfterEach
@@ -144,7 +144,7 @@ class ExecutorHooksTest {
   @Test
   void pastTheSeriesLimitPoolStateGoesToTheOverflowSeries() {
     registry = new MetricRegistry(true, 2);
-    ExecutorMetrics.install(registry);
+    ExecutorMetrics.install(registry).registerPoolState(registry);
     for (String name : List.of("a", "b", "c", "d")) {
       ThreadPoolExecutor pool = created(PoolMaker.bounded(1, 1, new NamedFactories.Plain()));
       ExecutorHooks.workerCreated(pool, new Thread(() -> {}, name + "-1"));

@@ -43,7 +43,7 @@ class ExecutorMetricsDocTest {
   /** Every descriptor the family registers, read back from a registry it was installed into. */
   private static List<MetricDescriptor> registered() {
     MetricRegistry registry = new MetricRegistry();
-    ExecutorMetrics.install(registry);
+    ExecutorMetrics.install(registry).registerPoolState(registry);
     ExecutorMetrics.current().series("doc", PoolType.THREAD_POOL); // so that the instruments have a point
     List<MetricDescriptor> all = new ArrayList<>(PoolStateCollector.METRICS);
     for (MetricSnapshot m : registry.collect().metrics()) {
