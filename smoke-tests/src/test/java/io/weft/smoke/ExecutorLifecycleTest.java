@@ -42,17 +42,19 @@ class ExecutorLifecycleTest {
       assertEquals(List.of(), e.samples("jvm_executor_pool_size", "jvm_executor_name", PER_REQUEST),
           "no pool state is reported for collected pools");
 
-      // Series in the order pools were named: the per-request pools, the fork-join pools, tenant1 and
-      // tenant2 have their own; tenant3 to tenant6 (one task each) share the overflow series.
+      // Series in the order pools were named: the per-request pools, the common pool (the JDK builds it
+      // with the first fork-join pool), the fork-join pools and tenant-a have their own; tenant-b to
+      // tenant-f (one task each) share the overflow series.
       List<String> own = e.samples(duration).stream().filter(s -> s.label(OVERFLOW) == null)
           .map(s -> s.label("jvm_executor_name")).sorted().toList();
-      assertEquals(List.of(APP, PER_REQUEST, "tenant1", "tenant2"), own);
-      assertEquals(4.0, e.only(duration, OVERFLOW, "true").value());
+      assertEquals(List.of("common", APP, PER_REQUEST, "tenant-a"), own);
+      assertEquals(5.0, e.only(duration, OVERFLOW, "true").value());
 
-      // Pool state: six live pools, six names; four keep their own series, two are summed into the overflow.
+      // Pool state: seven live pools (the tenants and the common pool), seven names, one thread at most
+      // each here; four keep their own series, three are summed into the overflow series.
       List<Sample> max = e.samples("jvm_executor_pool_max");
       assertEquals(5, max.size(), max.toString());
-      assertEquals(2.0, e.only("jvm_executor_pool_max", OVERFLOW, "true").value());
+      assertEquals(3.0, e.only("jvm_executor_pool_max", OVERFLOW, "true").value());
     }
   }
 }

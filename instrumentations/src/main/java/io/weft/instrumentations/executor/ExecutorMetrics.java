@@ -87,8 +87,8 @@ public final class ExecutorMetrics {
     if (s != null) {
       return s;
     }
-    s = new Series(name, type, duration.bind(name, type.value), waitDuration.bind(name, type.value),
-        rejected.bind(name, type.value));
+    s = new Series(name, type, duration.bind(name, type.value),
+        type.queues() ? waitDuration.bind(name, type.value) : null, rejected.bind(name, type.value));
     if (series.size() >= seriesLimit) {
       return s;
     }

@@ -11,6 +11,7 @@ final class Series {
   final String name;
   final PoolType type;
   final Histogram.Handle duration;
+  /** Null for executors that queue nothing (thread-per-task), which have no wait series. */
   final Histogram.Handle waitDuration;
   final Counter.Handle rejected;
 

@@ -92,7 +92,7 @@ public final class ExecutorLifecycleApp {
     List<ThreadPoolExecutor> kept = new ArrayList<>();
     for (int i = 1; i <= NAMES; i++) {
       ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-          AppSupport.named("tenant" + i));
+          AppSupport.named("tenant-" + (char) ('a' + i - 1)));
       CountDownLatch done = new CountDownLatch(1);
       pool.execute(done::countDown);
       await(done);
