@@ -177,10 +177,8 @@ public final class ExecutorHooks {
       return;
     }
     try {
-      Pool pool = pool(m, executor);
-      if (!pool.leftAlone) {
-        m.submissions.put(task, System.nanoTime());
-        pool.pendingSubmissions.incrementAndGet();
+      if (!pool(m, executor).leftAlone) {
+        m.submissions.put(task, System.nanoTime(), true);
       }
     } catch (Throwable t) {
       failed(t);
@@ -198,8 +196,8 @@ public final class ExecutorHooks {
       if (pool.leftAlone) {
         return;
       }
-      if (task != null && m.submissions.take(task) != SubmissionTimes.UNKNOWN) {
-        pool.pendingSubmissions.decrementAndGet();
+      if (task != null) {
+        m.submissions.forget(task);
       }
       pool.name(m, executor, Pool.factoryOf(executor), null, true).rejected.inc();
     } catch (Throwable t) {
@@ -210,11 +208,17 @@ public final class ExecutorHooks {
   /**
    * On entry to {@code ForkJoinTask.doExec()}: measured only on a worker thread of a pool (a task a
    * caller runs itself, as {@code invoke()} and joins may do, ran on the caller's thread, not the
-   * pool's). Returns the start time, or 0.
+   * pool's; its submission is forgotten). Returns the start time, or 0.
    */
   public static long forkJoinTaskStarting(Object task) {
     ExecutorMetrics m = ExecutorMetrics.current();
-    if (m == null || !(Thread.currentThread() instanceof ForkJoinWorkerThread worker)) {
+    if (m == null) {
+      return 0L;
+    }
+    if (!(Thread.currentThread() instanceof ForkJoinWorkerThread worker)) {
+      if (m.submissions.holdsForkJoinTasks()) {
+        m.submissions.forget(task);
+      }
       return 0L;
     }
     try {
@@ -228,10 +232,9 @@ public final class ExecutorHooks {
         series = pool.name(m, executor, executor.getFactory(), worker.getName(), true);
       }
       long now = System.nanoTime();
-      if (pool.pendingSubmissions.get() > 0) {
+      if (m.submissions.holdsForkJoinTasks()) {
         long submitted = m.submissions.take(task);
         if (submitted != SubmissionTimes.UNKNOWN) {
-          pool.pendingSubmissions.decrementAndGet();
           series.waitDuration.record(Math.max(0L, now - submitted) * NANOS_TO_SECONDS);
         }
       }

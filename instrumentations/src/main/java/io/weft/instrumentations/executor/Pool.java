@@ -24,8 +24,6 @@ final class Pool {
 
   /** Tasks running now, for thread-per-task executors, whose threads the agent cannot list. */
   final AtomicInteger running = new AtomicInteger();
-  /** Submissions remembered for a fork-join pool and not yet started; forked subtasks skip the look-up while 0. */
-  final AtomicInteger pendingSubmissions = new AtomicInteger();
 
   Pool(PoolType type, String creator, boolean common) {
     this.type = type;

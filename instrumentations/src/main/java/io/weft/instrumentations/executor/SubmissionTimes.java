@@ -1,6 +1,7 @@
 package io.weft.instrumentations.executor;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -22,6 +23,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>What is lost: the wait of a task whose entry gave way (a set overflowing with more than
  * {@value #WAYS} queued tasks), which then records no wait. With the default 16,384 slots that
  * takes thousands of queued tasks.
+ *
+ * <p>Fork-join entries are counted, so that the many tasks a fork-join pool runs without a
+ * submission (forked subtasks) skip the look-up while none is held: the count goes up with each
+ * such entry and down when it leaves, whether taken, given way or found collected.
  */
 final class SubmissionTimes {
 
@@ -32,6 +37,7 @@ final class SubmissionTimes {
 
   private final int setMask;
   private final AtomicReferenceArray<Entry> slots;
+  private final AtomicInteger forkJoinEntries = new AtomicInteger();
 
   /** @param sets a power of two */
   SubmissionTimes(int sets) {
@@ -47,7 +53,15 @@ final class SubmissionTimes {
    * 40-byte allocation (the entry), a scan of one set and one CAS.
    */
   void put(Object task, long nanos) {
-    Entry entry = new Entry(task, nanos);
+    put(task, nanos, false);
+  }
+
+  /** As {@link #put(Object, long)}, for a task of a fork-join pool when {@code forkJoin}. */
+  void put(Object task, long nanos, boolean forkJoin) {
+    Entry entry = new Entry(task, nanos, forkJoin);
+    if (forkJoin) {
+      forkJoinEntries.incrementAndGet();
+    }
     int base = setOf(task);
     int victim = base;
     long oldest = 0;
@@ -57,6 +71,7 @@ final class SubmissionTimes {
       Entry current = slots.get(slot);
       if (current == null || current.refersTo(null)) {
         if (slots.compareAndSet(slot, current, entry)) {
+          left(current);
           return;
         }
         current = slots.get(slot);
@@ -71,7 +86,19 @@ final class SubmissionTimes {
       }
     }
     // Every slot of the set is taken by a live entry: the oldest gives way.
-    slots.set(victim, entry);
+    left(slots.getAndSet(victim, entry));
+  }
+
+  /** Whether any fork-join submission may be held: false lets forked subtasks skip {@link #take}. */
+  boolean holdsForkJoinTasks() {
+    return forkJoinEntries.get() > 0;
+  }
+
+  /** Keeps the fork-join count as entries leave the table. */
+  private void left(Entry gone) {
+    if (gone != null && gone.forkJoin) {
+      forkJoinEntries.decrementAndGet();
+    }
   }
 
   /**
@@ -94,6 +121,7 @@ final class SubmissionTimes {
         return UNKNOWN;
       }
       if (slots.compareAndSet(found, best, null)) {
+        left(best);
         return best.nanos;
       }
       // Another thread took or replaced that entry: look again.
@@ -122,13 +150,15 @@ final class SubmissionTimes {
     return ((h ^ (h >>> 16)) & setMask) * WAYS;
   }
 
-  /** A submission: the task, held weakly, and when it was handed over. */
+  /** A submission: the task, held weakly, when it was handed over, and whether it went to a fork-join pool. */
   private static final class Entry extends WeakReference<Object> {
     final long nanos;
+    final boolean forkJoin;
 
-    Entry(Object task, long nanos) {
+    Entry(Object task, long nanos, boolean forkJoin) {
       super(task);
       this.nanos = nanos;
+      this.forkJoin = forkJoin;
     }
   }
 }

@@ -94,6 +94,38 @@ class SubmissionTimesTest {
   }
 
   @Test
+  void forkJoinEntriesAreCountedUntilTheyLeaveHoweverTheyLeave() throws InterruptedException {
+    SubmissionTimes times = new SubmissionTimes(1);
+    Object taken = new Object();
+    Object other = new Object();
+    times.put(taken, 1L, true);
+    times.put(other, 2L, false);
+    assertTrue(times.holdsForkJoinTasks());
+    times.take(taken);
+    assertEquals(false, times.holdsForkJoinTasks(), "taken");
+    times.take(other);
+
+    WeakReference<Object> collected = dropAfterSubmittingToForkJoin(times);
+    awaitCollected(collected);
+    List<Object> live = new ArrayList<>();
+    for (int i = 0; i < SubmissionTimes.WAYS + 1; i++) {
+      Object task = new Object();
+      live.add(task);
+      times.put(task, 100L + i, i == 0);
+      assertEquals(i < SubmissionTimes.WAYS, times.holdsForkJoinTasks(), "after entry " + i);
+    }
+    // The collected fork-join entry's slot went to the first new one (fork-join too), which, being
+    // the oldest, gave way to the seventeenth: had either left uncounted, the count would stay above 0.
+    assertEquals(false, times.holdsForkJoinTasks(), "collected, then given way");
+  }
+
+  private static WeakReference<Object> dropAfterSubmittingToForkJoin(SubmissionTimes times) {
+    Object task = new Object();
+    times.put(task, 3L, true);
+    return new WeakReference<>(task);
+  }
+
+  @Test
   void concurrentSubmittersAndStartersLoseNothingWhileSetsHaveRoom() throws InterruptedException {
     SubmissionTimes times = new SubmissionTimes(1024);
     int perThread = 2000;
