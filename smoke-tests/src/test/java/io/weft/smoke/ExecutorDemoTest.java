@@ -8,6 +8,7 @@ import io.weft.smoke.harness.Exposition;
 import io.weft.smoke.harness.ForkedJvm;
 import io.weft.smoke.harness.FreePort;
 import io.weft.smoke.harness.Jdk;
+import io.weft.smoke.harness.Polling;
 import io.weft.smoke.harness.Promtool;
 import io.weft.smoke.harness.Scrape;
 import java.net.URI;
@@ -56,8 +57,13 @@ class ExecutorDemoTest {
         assertEquals(200, Scrape.get(demo.uri("/work")).status());
       }
       assertEquals(200, Scrape.get(demo.uri("/hello")).status());
-      scrape(metricsPort);
+      // A request's task ends a moment after its response is sent: wait for the last one to be recorded.
       Exposition e = scrape(metricsPort);
+      long deadline = System.nanoTime() + Polling.SHORT.toNanos();
+      while (ExecutorMetricsTest.count(e, ExecutorMetricsTest.DURATION, "demo-http", "thread_pool") < 6
+          && System.nanoTime() - deadline < 0) {
+        e = scrape(metricsPort);
+      }
 
       assertEquals(5.0, ExecutorMetricsTest.count(e, ExecutorMetricsTest.DURATION, "demo-work", "thread_pool"));
       assertEquals(5.0, ExecutorMetricsTest.count(e, ExecutorMetricsTest.WAIT, "demo-work", "thread_pool"));

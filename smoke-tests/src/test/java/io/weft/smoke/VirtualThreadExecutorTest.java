@@ -27,7 +27,10 @@ class VirtualThreadExecutorTest {
       app.awaitReady();
       assertEquals("true", app.result("virtual.on-virtual-threads"));
       assertEquals(String.valueOf(VirtualThreadApp.REFUSED), app.result("virtual.refused"));
-      Exposition e = app.scrape();
+      assertEquals("true", app.result("named.terminated"));
+      // A task's run is recorded as its runner returns, a moment after the executor saw it complete.
+      Exposition e = app.scrapeUntil(x -> ExecutorMetricsTest.count(x, ExecutorMetricsTest.DURATION, "vt", "virtual")
+          == VirtualThreadApp.NAMED_TASKS);
 
       assertEquals(VirtualThreadApp.TASKS, ExecutorMetricsTest.count(e, ExecutorMetricsTest.DURATION, APP, "virtual"));
       assertEquals(VirtualThreadApp.NAMED_TASKS, ExecutorMetricsTest.count(e, ExecutorMetricsTest.DURATION, "vt", "virtual"));

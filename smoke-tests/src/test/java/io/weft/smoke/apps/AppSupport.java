@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +35,27 @@ final class AppSupport {
       }
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Waits until the pool's threads have finished their tasks, not just counted down a latch inside
+   * them: the agent records a run as the task returns, so a scrape must come after that.
+   */
+  static void awaitIdle(ThreadPoolExecutor pool) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("pool still busy after 60 s");
+      }
+      sleep(1);
+    }
+  }
+
+  /** As {@link #awaitIdle(ThreadPoolExecutor)}, for a fork-join pool (with nothing queued, this only waits). */
+  static void awaitIdle(ForkJoinPool pool) {
+    if (!pool.awaitQuiescence(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("fork-join pool still busy after 60 s");
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -77,6 +78,7 @@ public final class ExecutorApp {
       futures.add(pool.submit(order));
     }
     await(done);
+    AppSupport.awaitIdle(pool);
     int sum = 0;
     int failed = 0;
     boolean sameException = true;
@@ -111,6 +113,7 @@ public final class ExecutorApp {
       pool.execute(task);
     }
     await(done);
+    AppSupport.awaitIdle(pool);
     StringBuilder waits = new StringBuilder();
     for (int i = 0; i < BACKLOG_TASKS; i++) {
       waits.append(i == 0 ? "" : ",").append(started[i] - submitted[i]);
@@ -139,6 +142,7 @@ public final class ExecutorApp {
     }
     release.countDown();
     await(done);
+    AppSupport.awaitIdle(pool);
     result("rejecting.refused", refused);
   }
 
@@ -169,15 +173,17 @@ public final class ExecutorApp {
     for (int i = 0; i < 4; i++) {
       pool.schedule(done::countDown, i * 10L, TimeUnit.MILLISECONDS);
     }
-    int[] runs = {0};
+    AtomicInteger runs = new AtomicInteger();
     pool.scheduleWithFixedDelay(() -> {
+      int run = runs.incrementAndGet();
       done.countDown();
-      if (++runs[0] == 6) {
+      if (run == 6) {
         throw new IllegalStateException("enough");
       }
     }, 0, 5, TimeUnit.MILLISECONDS);
     await(done);
-    result("ticker.periodic-runs", runs[0]);
+    AppSupport.awaitIdle(pool);
+    result("ticker.periodic-runs", runs.get());
   }
 
   /** Eight runnables and four actions on a fork-join pool with JDK default thread names. */
@@ -196,6 +202,7 @@ public final class ExecutorApp {
       });
     }
     await(done);
+    AppSupport.awaitIdle(pool);
     result("forkjoin.parallelism", pool.getParallelism());
   }
 
@@ -206,6 +213,7 @@ public final class ExecutorApp {
       CompletableFuture.runAsync(done::countDown);
     }
     await(done);
+    AppSupport.awaitIdle(ForkJoinPool.commonPool());
     result("common.parallelism", ForkJoinPool.getCommonPoolParallelism());
     result("common.async", "done");
     AppSupport.awaitFile(control.resolve("parallel-stream"));

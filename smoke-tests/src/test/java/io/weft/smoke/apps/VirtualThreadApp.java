@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Thread-per-task executors on Java 21+ (reached by reflection: the smoke tests compile for Java
@@ -63,7 +64,8 @@ public final class VirtualThreadApp {
       named.execute(namedDone::countDown);
     }
     await(namedDone);
-    result("named.done", NAMED_TASKS);
+    named.shutdown();
+    result("named.terminated", named.awaitTermination(60, TimeUnit.SECONDS));
     AppSupport.readyAndStay();
   }
 }

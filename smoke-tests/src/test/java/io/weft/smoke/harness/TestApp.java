@@ -3,6 +3,7 @@ package io.weft.smoke.harness;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 
@@ -80,6 +81,17 @@ public final class TestApp implements AutoCloseable {
     Assertions.assertEquals(200, r.status());
     Promtool.assertPasses(r.text());
     return Exposition.parse(r.text());
+  }
+
+  /** Scrapes until {@code done} holds for the scrape (or the short deadline passes) and returns the last scrape. */
+  public Exposition scrapeUntil(Predicate<Exposition> done) {
+    long deadline = System.nanoTime() + Polling.SHORT.toNanos();
+    Exposition e = scrape();
+    while (!done.test(e) && System.nanoTime() - deadline < 0) {
+      Polling.pause();
+      e = scrape();
+    }
+    return e;
   }
 
   @Override
