@@ -81,6 +81,10 @@ public final class ConfigKeys {
           "Route templates for requests that no framework gives a template for (or only a wildcard servlet"
               + " mapping); the first that matches the request path is the http.route."));
 
+  public static final ConfigKey<Boolean> INSTRUMENTATION_EXECUTORS_ENABLED = add(
+      instrumentationEnabled("executors", "Executor metrics (ThreadPoolExecutor, ForkJoinPool, thread-per-task executors):"
+          + " task run and wait time, rejections, pool and queue sizes. When false, no executor class is rewritten."));
+
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,
           "process.context_switches, summed over every thread's /proc file: off by default, as it reads one"

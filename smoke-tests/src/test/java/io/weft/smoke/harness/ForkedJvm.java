@@ -167,6 +167,7 @@ public final class ForkedJvm implements AutoCloseable {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> mainArguments = new ArrayList<>();
+    private boolean classpathSet;
 
     private Builder(Jdk jdk) {
       this.jdk = jdk;
@@ -194,15 +195,24 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
-    /** The class path ({@code -cp}) for {@link #mainClass}. */
+    /** The class path ({@code -cp}) for {@link #mainClass}; without it, this test JVM's own class path. */
     public Builder classpath(String classpath) {
       jvmOptions.add("-cp");
       jvmOptions.add(classpath);
+      classpathSet = true;
       return this;
     }
 
-    /** The main class with its arguments; must come last, instead of {@link #jar}. */
+    /**
+     * A main class with its arguments, from the {@link #classpath} given or else from this test JVM's
+     * own class path (the smoke tests' classes and test libraries); must come last, instead of
+     * {@link #jar}.
+     */
     public Builder mainClass(String className, String... arguments) {
+      if (!classpathSet) {
+        mainArguments.add("-cp");
+        mainArguments.add(System.getProperty("java.class.path"));
+      }
       mainArguments.add(className);
       mainArguments.addAll(List.of(arguments));
       return this;
