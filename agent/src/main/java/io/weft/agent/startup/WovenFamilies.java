@@ -6,6 +6,7 @@ import io.weft.agent.config.ConfigKeys;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.InstrumentationFamily;
+import io.weft.instrumentations.httpclient.HttpClientFamily;
 import io.weft.instrumentations.httpserver.HttpServerFamily;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
@@ -24,7 +25,8 @@ final class WovenFamilies {
   record Entry(ConfigKey<Boolean> enabled, InstrumentationFamily family) {}
 
   static final List<Entry> ALL = List.of(
-      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, new HttpServerFamily()));
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, new HttpServerFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_CLIENT_ENABLED, new HttpClientFamily()));
 
   private final List<String> names;
   private final Weaving weaving;

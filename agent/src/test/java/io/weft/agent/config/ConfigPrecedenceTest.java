@@ -193,6 +193,7 @@ class ConfigPrecedenceTest {
         "WEFT_INSTRUMENTATION_PROCESS_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_CONTAINER_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED=false (default)"), lines);
   }
 }
