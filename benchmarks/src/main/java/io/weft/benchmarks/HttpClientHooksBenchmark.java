@@ -97,19 +97,19 @@ public class HttpClientHooksBenchmark {
 
   /**
    * One HttpURLConnection request as {@code getResponseCode(); getInputStream(); getHeaderField()}
-   * makes it: three outermost calls (one with a nested {@code getInputStream}), a measurement created
-   * in the connection map and recorded once.
+   * makes it: a measurement put in the connection map at the first call, recorded and removed when
+   * the (nested) call that read the status returns; the later calls find the status on entry.
    */
   @Benchmark
   public Object urlConnection() {
     Object connection = new Object();
-    UrlConnectionHooks.enter(connection, url, "GET");
-    UrlConnectionHooks.enter(connection, url, "GET");
+    UrlConnectionHooks.enter(connection, url, "GET", -1, null);
+    UrlConnectionHooks.enter(connection, url, "GET", -1, null);
     UrlConnectionHooks.exit(connection, null, 200, "GET");
     UrlConnectionHooks.exit(connection, null, 200, "GET");
-    UrlConnectionHooks.enter(connection, url, "GET");
+    UrlConnectionHooks.enter(connection, url, "GET", 200, null);
     UrlConnectionHooks.exit(connection, null, 200, "GET");
-    UrlConnectionHooks.enter(connection, url, "GET");
+    UrlConnectionHooks.enter(connection, url, "GET", 200, null);
     UrlConnectionHooks.exit(connection, null, 200, "GET");
     return connection;
   }

@@ -25,7 +25,7 @@ final class ClientScripts {
   static final Map<String, List<String>> OUTCOMES = Map.of(
       "jdk", List.of("ok 200", "missing 404", "error 500", "redirect 202", "refused java.net.ConnectException",
           "timeout java.net.http.HttpTimeoutException", "unknown-host java.net.ConnectException",
-          "tls javax.net.ssl.SSLHandshakeException", "async 200", "cancelled java.util.concurrent.CancellationException",
+          "tls javax.net.ssl.SSLException", "async 200", "cancelled java.util.concurrent.CancellationException",
           "http2 200"),
       "urlconnection", List.of("ok 200", "missing 404", "error 500", "redirect 202", "post 200",
           "refused java.net.ConnectException", "timeout java.net.SocketTimeoutException",

@@ -17,12 +17,15 @@ import java.net.URL;
  *   <li>it ends at the first outermost call that returns or throws once the status line was read
  *       ({@code responseCode} set: recorded with the status, whether or not the call threw, as it
  *       does for 4xx), or that throws before any response (recorded with the exception);
- *   <li>every later call on that connection is ignored.
+ *   <li>later calls find the outcome in the connection itself ({@code responseCode} set, or the
+ *       failure kept in {@code rememberedException}, which the JDK rethrows without a new attempt)
+ *       and are ignored.
  * </ul>
  *
- * <p>The state lives in a {@link WeakIdentityMap} keyed by the connection, since a retransformed JDK
- * class cannot get a field; it goes away with the connection. A connection whose response is never
- * asked for is never recorded. Neither method ever throws.
+ * <p>The measurement in progress lives in a {@link WeakIdentityMap} keyed by the connection, since a
+ * retransformed JDK class cannot get a field; it is removed when recorded, so the map holds only
+ * connections between their first call and their response (and, until collected, those whose
+ * response is never asked for: they are never recorded). Neither method ever throws.
  */
 public final class UrlConnectionHooks {
 
@@ -31,11 +34,15 @@ public final class UrlConnectionHooks {
   private UrlConnectionHooks() {}
 
   /**
-   * On entry to {@code connect}, {@code getOutputStream} or {@code getInputStream}. Cost when the
-   * connection is already measured: a map look-up; the first call allocates its measurement.
+   * On entry to {@code connect}, {@code getOutputStream} or {@code getInputStream}. Cost: a map
+   * look-up; the first call also allocates the measurement and its map entry.
+   *
+   * @param responseCode the connection's {@code responseCode} field: -1 until a status line was read
+   * @param rememberedFailure the connection's {@code rememberedException}: non-null once reading the
+   *     response failed (null where the woven class cannot read it)
    */
-  public static void enter(Object connection, URL url, String method) {
-    if (!OutermostCall.enter()) {
+  public static void enter(Object connection, URL url, String method, int responseCode, Object rememberedFailure) {
+    if (!OutermostCall.enter() || responseCode != -1 || rememberedFailure != null) {
       return;
     }
     try {
@@ -68,7 +75,8 @@ public final class UrlConnectionHooks {
         return;
       }
       HttpClientMetrics metrics = HttpClientMetrics.current();
-      if (m.finish() && metrics != null) {
+      // Removing is the one atomic step: only the call that removes the measurement records it.
+      if (MEASUREMENTS.remove(connection) == m && metrics != null) {
         URL url = m.url;
         // HttpURLConnection speaks HTTP/1.1 only.
         metrics.record(m.startNanos, m.method, url == null ? null : url.getHost(), url == null ? -1 : url.getPort(),
@@ -89,21 +97,11 @@ public final class UrlConnectionHooks {
     final long startNanos;
     final URL url;
     volatile String method;
-    private boolean finished;
 
     Measurement(long startNanos, URL url, String method) {
       this.startNanos = startNanos;
       this.url = url;
       this.method = method;
-    }
-
-    /** True the first time only: the one call that records. */
-    synchronized boolean finish() {
-      if (finished) {
-        return false;
-      }
-      finished = true;
-      return true;
     }
   }
 }

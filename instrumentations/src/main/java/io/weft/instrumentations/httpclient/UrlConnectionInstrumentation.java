@@ -19,8 +19,8 @@ import org.objectweb.asm.Type;
  *
  * <p>These classes are in {@code java.base} and often loaded before the agent, so they may be
  * retransformed: the rewrite only adds code to method bodies. The woven code reads the connection's
- * own protected fields ({@code url}, {@code method}, {@code responseCode}), which it may, as code of
- * a subclass of {@code java.net.HttpURLConnection}.
+ * own fields ({@code url}, {@code method}, {@code responseCode} of {@code java.net.HttpURLConnection},
+ * which it may as code of a subclass, and the JDK class's private {@code rememberedException}).
  */
 public final class UrlConnectionInstrumentation implements TypeInstrumentation {
 
@@ -35,25 +35,28 @@ public final class UrlConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    ClassVisitor connect = new MethodSelector(next, "connect", "()V", ConnectionCall::new);
     if (!HTTP.equals(header.name())) {
-      return connect;
+      // The https connect: rememberedException is private to the superclass, out of its reach.
+      return new MethodSelector(next, "connect", "()V", t -> new ConnectionCall(t, false));
     }
+    ClassVisitor connect = new MethodSelector(next, "connect", "()V", t -> new ConnectionCall(t, true));
     ClassVisitor output = new MethodSelector(connect, "getOutputStream", "()Ljava/io/OutputStream;",
-        ConnectionCall::new);
-    return new MethodSelector(output, "getInputStream", "()Ljava/io/InputStream;", ConnectionCall::new);
+        t -> new ConnectionCall(t, true));
+    return new MethodSelector(output, "getInputStream", "()Ljava/io/InputStream;", t -> new ConnectionCall(t, true));
   }
 
   /**
-   * {@code enter(this, this.url, this.method); ... exit(this, thrown-or-null, this.responseCode,
-   * this.method);}
+   * {@code enter(this, this.url, this.method, this.responseCode, this.rememberedException); ...
+   * exit(this, thrown-or-null, this.responseCode, this.method);}
    */
   private static final class ConnectionCall extends HookedMethod {
     private final String owner;
+    private final boolean readsRememberedException;
 
-    ConnectionCall(MethodSelector.Target t) {
+    ConnectionCall(MethodSelector.Target t, boolean readsRememberedException) {
       super(t.next(), t.owner(), t.access(), t.name(), t.descriptor(), t.classVersion());
       this.owner = t.owner();
+      this.readsRememberedException = readsRememberedException;
     }
 
     @Override
@@ -63,7 +66,16 @@ public final class UrlConnectionInstrumentation implements TypeInstrumentation {
       visitFieldInsn(GETFIELD, owner, "url", "Ljava/net/URL;");
       loadThis();
       visitFieldInsn(GETFIELD, owner, "method", "Ljava/lang/String;");
-      visitMethodInsn(INVOKESTATIC, HOOKS, "enter", "(Ljava/lang/Object;Ljava/net/URL;Ljava/lang/String;)V", false);
+      loadThis();
+      visitFieldInsn(GETFIELD, owner, "responseCode", "I");
+      if (readsRememberedException) {
+        loadThis();
+        visitFieldInsn(GETFIELD, owner, "rememberedException", "Ljava/lang/Exception;");
+      } else {
+        visitInsn(ACONST_NULL);
+      }
+      visitMethodInsn(INVOKESTATIC, HOOKS, "enter",
+          "(Ljava/lang/Object;Ljava/net/URL;Ljava/lang/String;ILjava/lang/Object;)V", false);
     }
 
     @Override
