@@ -2,18 +2,9 @@ package io.weft.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.weft.smoke.clients.HttpClientsApp;
-import io.weft.smoke.harness.BuildArtifacts;
 import io.weft.smoke.harness.Demo;
-import io.weft.smoke.harness.Exposition;
-import io.weft.smoke.harness.ForkedJvm;
-import io.weft.smoke.harness.FreePort;
-import io.weft.smoke.harness.HttpTargetServer;
 import io.weft.smoke.harness.Jdk;
-import io.weft.smoke.harness.Promtool;
 import io.weft.smoke.harness.Sample;
-import io.weft.smoke.harness.Scrape;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,71 +22,42 @@ import org.junit.jupiter.api.TestInstance;
 abstract class HttpClientMetricsTest {
   private static final List<String> CLIENTS = List.of("jdk", "urlconnection", "apache", "okhttp");
 
-  private HttpTargetServer server;
-  private List<String> arguments;
-  private List<String> outcomesWithoutAgent;
-  private List<String> outcomesWithAgent;
-  private ForkedJvm app;
-  private int metricsPort;
+  private ClientRuns runs;
 
   abstract Jdk jdk();
 
   @BeforeAll
   void runTheScriptWithoutAndWithTheAgent() {
-    server = HttpTargetServer.start(CLIENTS.toArray(String[]::new));
-    arguments = ClientScripts.arguments(server, CLIENTS);
-    try (ForkedJvm alone = application(ForkedJvm.on(jdk())).start("http-clients-alone-" + jdk())) {
-      outcomesWithoutAgent = ClientScripts.awaitOutcomes(alone);
-    }
-    metricsPort = FreePort.pick();
-    app = application(ForkedJvm.on(jdk()).javaagent(BuildArtifacts.agentJar())
-        .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort)))
-        .start("http-clients-" + jdk());
-    outcomesWithAgent = ClientScripts.awaitOutcomes(app);
-  }
-
-  private ForkedJvm.Builder application(ForkedJvm.Builder builder) {
-    return builder.classpath(System.getProperty("java.class.path"))
-        .mainClass(HttpClientsApp.class.getName(), arguments.toArray(String[]::new));
+    runs = ClientRuns.start(jdk(), System.getProperty("java.class.path"), CLIENTS, "http-clients");
   }
 
   @AfterAll
   void stop() {
-    if (app != null) {
-      app.close();
+    if (runs != null) {
+      runs.close();
     }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private Exposition scrape() {
-    Scrape.Response r = Scrape.get(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
-    assertEquals(200, r.status());
-    Promtool.assertPasses(r.text());
-    return Exposition.parse(r.text());
   }
 
   @Test
   void everyCallGetsTheScriptedOutcome() {
-    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), outcomesWithoutAgent);
+    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), runs.outcomesWithoutAgent());
   }
 
   @Test
   void callersSeeExactlyWhatTheySeeWithoutTheAgent() {
-    assertEquals(outcomesWithoutAgent, outcomesWithAgent);
+    assertEquals(runs.outcomesWithoutAgent(), runs.outcomesWithAgent());
   }
 
   @Test
   void everyCallIsCountedOnceInTheSeriesItsOutcomeImplies() {
-    assertEquals(ClientScripts.expectedSeries(outcomesWithAgent, arguments), ClientScripts.scrapedSeries(scrape()),
-        app.describeOutput());
+    assertEquals(ClientScripts.expectedSeries(runs.outcomesWithAgent(), runs.arguments()),
+        ClientScripts.scrapedSeries(runs.scrape()), runs.app().describeOutput());
   }
 
   @Test
   void theHistogramHasTheSemanticConventionBuckets() {
-    List<Sample> buckets = scrape().samples("http_client_request_duration_seconds_bucket",
-        "http_response_status_code", "200", "server_port", String.valueOf(server.port("jdk")),
+    List<Sample> buckets = runs.scrape().samples("http_client_request_duration_seconds_bucket",
+        "http_response_status_code", "200", "server_port", String.valueOf(runs.server().port("jdk")),
         "network_protocol_version", "1.1");
     assertEquals(List.of("0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1.0", "2.5", "5.0",
         "7.5", "10.0", "+Inf"), buckets.stream().map(s -> s.label("le")).toList());
@@ -104,6 +66,7 @@ abstract class HttpClientMetricsTest {
 
   @Test
   void theAgentLogsNoProblem() {
-    assertEquals(List.of(), app.stderrLines().stream().filter(l -> Demo.AGENT_PROBLEM.matcher(l).find()).toList());
+    assertEquals(List.of(),
+        runs.app().stderrLines().stream().filter(l -> Demo.AGENT_PROBLEM.matcher(l).find()).toList());
   }
 }

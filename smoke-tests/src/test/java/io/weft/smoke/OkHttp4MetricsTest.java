@@ -3,18 +3,9 @@ package io.weft.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weft.smoke.clients.HttpClientsApp;
-import io.weft.smoke.harness.BuildArtifacts;
-import io.weft.smoke.harness.Exposition;
-import io.weft.smoke.harness.ForkedJvm;
-import io.weft.smoke.harness.FreePort;
-import io.weft.smoke.harness.HttpTargetServer;
 import io.weft.smoke.harness.Jdk;
-import io.weft.smoke.harness.Promtool;
-import io.weft.smoke.harness.Scrape;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,26 +24,18 @@ import org.junit.jupiter.api.TestInstance;
 class OkHttp4MetricsTest {
   private static final List<String> CLIENTS = List.of("okhttp");
 
-  private HttpTargetServer server;
-  private List<String> arguments;
-  private List<String> outcomesWithoutAgent;
-  private List<String> outcomesWithAgent;
-  private ForkedJvm app;
-  private int metricsPort;
+  private ClientRuns runs;
 
   @BeforeAll
   void runTheScriptWithoutAndWithTheAgent() throws IOException {
-    server = HttpTargetServer.start(CLIENTS.toArray(String[]::new));
-    arguments = ClientScripts.arguments(server, CLIENTS);
-    String classPath = okHttp4ClassPath();
-    try (ForkedJvm alone = application(ForkedJvm.on(Jdk.java17()), classPath).start("okhttp4-alone")) {
-      outcomesWithoutAgent = ClientScripts.awaitOutcomes(alone);
+    runs = ClientRuns.start(Jdk.java17(), okHttp4ClassPath(), CLIENTS, "okhttp4");
+  }
+
+  @AfterAll
+  void stop() {
+    if (runs != null) {
+      runs.close();
     }
-    metricsPort = FreePort.pick();
-    app = application(ForkedJvm.on(Jdk.java17()).javaagent(BuildArtifacts.agentJar())
-        .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort)), classPath)
-        .start("okhttp4");
-    outcomesWithAgent = ClientScripts.awaitOutcomes(app);
   }
 
   /** This module's test classes and the OkHttp 4 jars; none of the test class path's other libraries. */
@@ -63,41 +46,24 @@ class OkHttp4MetricsTest {
         entries.add(entry);
       }
     }
+    assertEquals(1, entries.size(), "one test-classes entry on " + System.getProperty("java.class.path"));
     Path okhttp4 = Path.of(System.getProperty("weft.okhttp4.dir"));
     try (Stream<Path> jars = Files.list(okhttp4)) {
       jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
     }
-    assertTrue(entries.stream().anyMatch(e -> e.contains("okhttp-4.12.0.jar")), "OkHttp 4 jars in " + okhttp4);
-    assertEquals(1, entries.stream().filter(e -> e.endsWith("test-classes")).count(), entries.toString());
+    assertTrue(entries.stream().anyMatch(e -> e.endsWith("okhttp-4.12.0.jar")), "OkHttp 4 jars in " + okhttp4);
     return String.join(File.pathSeparator, entries);
-  }
-
-  private ForkedJvm.Builder application(ForkedJvm.Builder builder, String classPath) {
-    return builder.classpath(classPath).mainClass(HttpClientsApp.class.getName(), arguments.toArray(String[]::new));
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test
   void everyCallGetsTheScriptedOutcomeAndTheSameWithTheAgent() {
-    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), outcomesWithoutAgent);
-    assertEquals(outcomesWithoutAgent, outcomesWithAgent);
+    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), runs.outcomesWithoutAgent());
+    assertEquals(runs.outcomesWithoutAgent(), runs.outcomesWithAgent());
   }
 
   @Test
   void everyCallIsCountedOnceInTheSeriesItsOutcomeImplies() {
-    Scrape.Response r = Scrape.get(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
-    assertEquals(200, r.status());
-    Promtool.assertPasses(r.text());
-    assertEquals(ClientScripts.expectedSeries(outcomesWithAgent, arguments),
-        ClientScripts.scrapedSeries(Exposition.parse(r.text())), app.describeOutput());
+    assertEquals(ClientScripts.expectedSeries(runs.outcomesWithAgent(), runs.arguments()),
+        ClientScripts.scrapedSeries(runs.scrape()), runs.app().describeOutput());
   }
 }

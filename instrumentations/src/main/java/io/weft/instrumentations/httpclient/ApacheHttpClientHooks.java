@@ -11,17 +11,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class ApacheHttpClientHooks {
 
-  private static final ClassValue<Access> ACCESS = new ClassValue<>() {
-    @Override
-    protected Access computeValue(Class<?> requestClass) {
-      try {
-        return new Access(requestClass.getClassLoader());
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        WeftLog.warn("Apache HttpClient requests of " + requestClass.getName() + " are not measured: " + e);
-        return null;
-      }
-    }
-  };
+  private static final HandlesPerClass<Access> ACCESS = new HandlesPerClass<>("Apache HttpClient", Access::new);
 
   private ApacheHttpClientHooks() {}
 

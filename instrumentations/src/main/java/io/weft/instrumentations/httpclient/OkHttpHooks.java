@@ -12,17 +12,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class OkHttpHooks {
 
-  private static final ClassValue<Access> ACCESS = new ClassValue<>() {
-    @Override
-    protected Access computeValue(Class<?> callClass) {
-      try {
-        return new Access(callClass.getClassLoader());
-      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-        WeftLog.warn("OkHttp calls of " + callClass.getName() + " are not measured: " + e);
-        return null;
-      }
-    }
-  };
+  private static final HandlesPerClass<Access> ACCESS = new HandlesPerClass<>("OkHttp", Access::new);
 
   private OkHttpHooks() {}
 
