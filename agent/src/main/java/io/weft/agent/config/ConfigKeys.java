@@ -85,6 +85,10 @@ public final class ConfigKeys {
       instrumentationEnabled("executors", "Executor metrics (ThreadPoolExecutor, ForkJoinPool, thread-per-task executors):"
           + " task run and wait time, rejections, pool and queue sizes. When false, no executor class is rewritten."));
 
+  public static final ConfigKey<Boolean> INSTRUMENTATION_HTTP_CLIENT_ENABLED = add(
+      instrumentationEnabled("http.client", "HTTP client metrics (java.net.http, HttpURLConnection, Apache HttpClient 5,"
+          + " OkHttp): request duration. When false, no client class is rewritten."));
+
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,
           "process.context_switches, summed over every thread's /proc file: off by default, as it reads one"

@@ -7,6 +7,7 @@ import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.InstrumentationFamily;
 import io.weft.instrumentations.executor.ExecutorFamily;
+import io.weft.instrumentations.httpclient.HttpClientFamily;
 import io.weft.instrumentations.httpserver.HttpServerFamily;
 import io.weft.instrumentations.httpserver.HttpServerSettings;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
@@ -34,7 +35,8 @@ final class WovenFamilies {
   static final List<Entry> ALL = List.of(
       new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, config -> new HttpServerFamily(new HttpServerSettings(
           config.get(ConfigKeys.HTTP_SERVER_ROUTES), config.get(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED)))),
-      new Entry(ConfigKeys.INSTRUMENTATION_EXECUTORS_ENABLED, new ExecutorFamily()));
+      new Entry(ConfigKeys.INSTRUMENTATION_EXECUTORS_ENABLED, new ExecutorFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_CLIENT_ENABLED, new HttpClientFamily()));
 
   private final List<String> names;
   private final List<InstrumentationFamily> installed;

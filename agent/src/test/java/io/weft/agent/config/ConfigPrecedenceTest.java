@@ -196,6 +196,7 @@ class ConfigPrecedenceTest {
         "WEFT_INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED=false (default)",
         "WEFT_HTTP_SERVER_ROUTES=<none> (default)",
         "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED=false (default)"), lines);
   }
 }

@@ -77,7 +77,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, jvm, process, container;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, jvm, process, container;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -91,7 +91,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, process;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, process;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -102,7 +102,8 @@ class AgentStartupTest {
       Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
           "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
           "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false"));
+          "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false"));
 
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, null, WovenFamilies.install(null, config, registry)).run();
