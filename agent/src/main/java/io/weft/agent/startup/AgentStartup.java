@@ -2,6 +2,8 @@ package io.weft.agent.startup;
 
 import io.weft.agent.config.Config;
 import io.weft.agent.config.ConfigKeys;
+import io.weft.agent.exporter.otlp.OtlpExport;
+import io.weft.agent.exporter.otlp.OtlpSettings;
 import io.weft.agent.exporter.prometheus.PrometheusEndpoint;
 import io.weft.agent.resource.ProcessFacts;
 import io.weft.agent.resource.Resource;
@@ -145,9 +147,21 @@ public final class AgentStartup {
 
     /** Starts the configured exporters; returns the export part of the start-up line. */
     String startExporters(Resource resource) {
-      if (!config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.PROMETHEUS)) {
+      List<String> exporters = config.get(ConfigKeys.EXPORTERS);
+      if (exporters.isEmpty()) {
         return StartupLine.notExported();
       }
+      List<String> parts = new ArrayList<>(2);
+      if (exporters.contains(ConfigKeys.PROMETHEUS)) {
+        parts.add(startPrometheus(resource));
+      }
+      if (exporters.contains(ConfigKeys.OTLP)) {
+        parts.add(startOtlp(resource));
+      }
+      return String.join("; ", parts);
+    }
+
+    private String startPrometheus(Resource resource) {
       String host = config.get(ConfigKeys.PROMETHEUS_HOST);
       int port = config.get(ConfigKeys.PROMETHEUS_PORT);
       PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, resource, host, port);
@@ -155,6 +169,17 @@ public final class AgentStartup {
         return StartupLine.notServed(host, port);
       }
       return StartupLine.served(host, endpoint.port(), false, false);
+    }
+
+    /** Only here do the OTLP exporter's classes, and with them the OpenTelemetry SDK, load. */
+    private String startOtlp(Resource resource) {
+      OtlpSettings settings = OtlpSettings.from(config);
+      OtlpExport export = OtlpExport.start(registry, resource, settings, version);
+      if (export == null) {
+        return StartupLine.notPushed(OtlpExport.printable(settings.endpoint()));
+      }
+      return StartupLine.pushed(export.endpoint(), settings.interval(),
+          settings.temporality().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

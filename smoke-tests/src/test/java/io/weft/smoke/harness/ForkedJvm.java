@@ -80,6 +80,21 @@ public final class ForkedJvm implements AutoCloseable {
     return awaitLine(stderr, "stderr", pattern, timeout);
   }
 
+  /** Waits for the JVM to end by itself and returns its exit code; fails (and stops it) at the deadline. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop();
+        return Assertions.fail("JVM did not end within " + timeout + ": " + describeOutput());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+  }
+
   /** Asks the JVM to end (SIGTERM), forces it after a grace period, and returns its exit code. */
   public int stop() {
     process.destroy();
@@ -175,6 +190,15 @@ public final class ForkedJvm implements AutoCloseable {
 
     public Builder env(String key, String value) {
       environment.put(key, value);
+      return this;
+    }
+
+    /** A main class on the given class path, with its arguments; must come last. */
+    public Builder mainClass(String classPath, String className, String... arguments) {
+      mainArguments.add("-cp");
+      mainArguments.add(classPath);
+      mainArguments.add(className);
+      mainArguments.addAll(List.of(arguments));
       return this;
     }
 

@@ -1,0 +1,122 @@
+package io.weft.agent.exporter.otlp;
+
+import io.weft.agent.resource.Resource;
+import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.MetricRegistry;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes one registry to an OTLP receiver over http/protobuf, through the OpenTelemetry SDK's exporter
+ * (relocated inside the agent jar).
+ *
+ * <pre>{@code
+ * OtlpExport export = OtlpExport.start(registry, resource, OtlpSettings.from(config), version);
+ * if (export != null) {      // null: one error line was logged, the application runs on
+ *   ... export.endpoint() ...
+ * }
+ * }</pre>
+ *
+ * <p>Starting builds the SDK exporter, starts the {@value ExportLoop#THREAD_NAME} daemon thread and
+ * registers a shutdown hook that exports once more at JVM exit, bounded by the shutdown timeout.
+ *
+ * <p>This class names no SDK type, so that the agent can refer to it without loading the SDK: SDK
+ * classes load only when the {@code otlp} exporter is configured. It checks for the
+ * {@code java.net.http} module before any class that needs it is loaded.
+ */
+public final class OtlpExport {
+  static final String EXIT_THREAD_NAME = "weft-otlp-exit";
+
+  private final ExportLoop loop;
+  private final String endpoint;
+
+  private OtlpExport(ExportLoop loop, String endpoint) {
+    this.loop = loop;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Starts exporting every interval and at exit. Never throws: on any failure it logs one error line
+   * and returns null.
+   *
+   * @param version the agent's version for the instrumentation scope, or null
+   */
+  public static OtlpExport start(MetricRegistry registry, Resource resource, OtlpSettings settings,
+      String version) {
+    String endpoint = printable(settings.endpoint());
+    try {
+      for (String warning : settings.warnings()) {
+        WeftLog.warn(warning);
+      }
+      for (String module : new String[] {"java.net.http", "java.logging"}) {
+        if (ModuleLayer.boot().findModule(module).isEmpty()) {
+          fail(endpoint, "this Java runtime has no " + module + " module (add it with --add-modules " + module
+              + ", or to the jlink image)");
+          return null;
+        }
+      }
+      ExportLoop loop = SdkExporter.loop(registry, resource, settings, version, endpoint);
+      Thread exit = new Thread(new ExitFlush(loop, settings.shutdownTimeout().toNanos()), EXIT_THREAD_NAME);
+      try {
+        Runtime.getRuntime().addShutdownHook(exit);
+      } catch (IllegalStateException e) {
+        WeftLog.debug("the JVM is already exiting; the OTLP exporter is not started");
+        return null;
+      }
+      loop.start();
+      return new OtlpExport(loop, endpoint);
+    } catch (Throwable t) {
+      fail(endpoint, t.getMessage() == null ? t.toString() : t.getMessage());
+      return null;
+    }
+  }
+
+  /** The URL metrics are posted to, without any user:password part. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /** Collects and exports now, waiting at most the timeout; for tests. Returns whether it got through. */
+  boolean exportNow(long timeout, TimeUnit unit) {
+    return loop.exportNow(unit.toNanos(timeout));
+  }
+
+  /** The URL with any credentials in it removed, for log lines. */
+  public static String printable(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (uri.getRawUserInfo() == null) {
+        return url;
+      }
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null)
+          .toString();
+    } catch (Exception e) {
+      return url;
+    }
+  }
+
+  private static void fail(String endpoint, String reason) {
+    WeftLog.error("WEFT_EXPORTERS=otlp: cannot export metrics to " + endpoint + ": " + reason
+        + "; the OTLP exporter is off");
+  }
+
+  /** The shutdown hook: the last export, never an exception on the way out. */
+  private static final class ExitFlush implements Runnable {
+    private final ExportLoop loop;
+    private final long timeoutNanos;
+
+    ExitFlush(ExportLoop loop, long timeoutNanos) {
+      this.loop = loop;
+      this.timeoutNanos = timeoutNanos;
+    }
+
+    @Override
+    public void run() {
+      try {
+        loop.flushAtExit(timeoutNanos);
+      } catch (Throwable t) {
+        WeftLog.warn("the last OTLP export at exit failed: " + t);
+      }
+    }
+  }
+}
