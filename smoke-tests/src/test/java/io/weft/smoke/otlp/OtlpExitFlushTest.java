@@ -45,7 +45,7 @@ class OtlpExitFlushTest {
 
   @Test
   void aHangingReceiverDelaysExitByAtMostTheShutdownTimeout() {
-    try (OtlpReceiver receiver = OtlpReceiver.http(Answer.hang(), Answer.hang())) {
+    try (OtlpReceiver receiver = OtlpReceiver.http(Answer.noAnswer(), Answer.noAnswer())) {
       ShortLivedRun run = ShortLivedRun.withAgent(Jdk.java17(), "otlp-exit-hang", Map.of(
           "WEFT_EXPORTERS", "otlp",
           "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl(),

@@ -112,35 +112,37 @@ final class ExportLoop implements Runnable {
     if (loop != null) {
       LockSupport.unpark(loop);
     }
-    try {
-      if (timeoutNanos <= 0) {
-        return;
+    // The SDK exporter is not shut down: on Java 21 and later that closes its HttpClient, which waits for
+    // requests in flight, however long an unresponsive receiver holds them. The JVM is ending anyway.
+    if (timeoutNanos <= 0) {
+      return;
+    }
+    Export earlier;
+    synchronized (lock) {
+      earlier = pending;
+    }
+    if (earlier != null) {
+      // Deltas sent again would be counted twice: let the unanswered one finish first.
+      await(earlier, deadline);
+    }
+    Export last = null;
+    if (deadline - System.nanoTime() > 0) {
+      last = startUnlessBusy();
+      if (last == null) {
+        synchronized (lock) {
+          last = pending; // The loop started one meanwhile: it is as recent as ours would be.
+        }
       }
-      Export earlier;
-      synchronized (lock) {
-        earlier = pending;
-      }
-      if (earlier != null) {
-        // Deltas sent again would be counted twice: let the unanswered one finish first.
-        await(earlier, deadline);
-      }
-      Export last = deadline - System.nanoTime() > 0 ? startUnlessBusy() : null;
-      if (last != null && await(last, deadline)) {
-        return;
-      }
-      if (last != null && last.result.isDone()) {
-        WeftLog.warn("the last OTLP export at exit to " + endpoint + " failed (the reason is logged above); the"
-            + " metrics since the previous export are lost");
-      } else {
-        WeftLog.warn("the last OTLP export at exit did not reach " + endpoint + " within WEFT_SHUTDOWN_TIMEOUT ("
-            + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms); the metrics since the previous export are lost");
-      }
-    } finally {
-      try {
-        exporter.shutdown();
-      } catch (Throwable t) {
-        WeftLog.debug("shutting the OTLP exporter down failed: " + t);
-      }
+    }
+    if (last != null && await(last, deadline)) {
+      return;
+    }
+    if (last != null && last.result.isDone()) {
+      WeftLog.warn("the last OTLP export at exit to " + endpoint + " failed (the reason is logged above); the"
+          + " metrics since the previous export are lost");
+    } else {
+      WeftLog.warn("the last OTLP export at exit did not reach " + endpoint + " within WEFT_SHUTDOWN_TIMEOUT ("
+          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms); the metrics since the previous export are lost");
     }
   }
 
@@ -187,8 +189,10 @@ final class ExportLoop implements Runnable {
     HttpResponse response = failure instanceof FailedExportException.HttpExportException http ? http.getResponse() : null;
     if (response != null && !isRetryable(response.getStatusCode())) {
       converter.commit(export.batch);
+      int points = export.batch.points();
       WeftLog.warnLimited("otlp-rejected", "the OTLP receiver at " + endpoint + " rejected an export with HTTP "
-          + response.getStatusCode() + "; its " + export.batch.points() + " data points are dropped (not retried)");
+          + response.getStatusCode() + "; its " + points + (points == 1 ? " data point is" : " data points are")
+          + " dropped (not retried)");
     } else if (response != null) {
       WeftLog.warnLimited("otlp-retry", "the OTLP receiver at " + endpoint + " still answered HTTP "
           + response.getStatusCode() + " after retries; the data is sent again with the next export");

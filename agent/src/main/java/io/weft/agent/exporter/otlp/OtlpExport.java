@@ -4,7 +4,6 @@ import io.weft.agent.resource.Resource;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes one registry to an OTLP receiver over http/protobuf, through the OpenTelemetry SDK's exporter
@@ -27,11 +26,9 @@ import java.util.concurrent.TimeUnit;
 public final class OtlpExport {
   static final String EXIT_THREAD_NAME = "weft-otlp-exit";
 
-  private final ExportLoop loop;
   private final String endpoint;
 
-  private OtlpExport(ExportLoop loop, String endpoint) {
-    this.loop = loop;
+  private OtlpExport(String endpoint) {
     this.endpoint = endpoint;
   }
 
@@ -64,7 +61,7 @@ public final class OtlpExport {
         return null;
       }
       loop.start();
-      return new OtlpExport(loop, endpoint);
+      return new OtlpExport(endpoint);
     } catch (Throwable t) {
       fail(endpoint, t.getMessage() == null ? t.toString() : t.getMessage());
       return null;
@@ -74,11 +71,6 @@ public final class OtlpExport {
   /** The URL metrics are posted to, without any user:password part. */
   public String endpoint() {
     return endpoint;
-  }
-
-  /** Collects and exports now, waiting at most the timeout; for tests. Returns whether it got through. */
-  boolean exportNow(long timeout, TimeUnit unit) {
-    return loop.exportNow(unit.toNanos(timeout));
   }
 
   /** The URL with any credentials in it removed, for log lines. */
@@ -96,8 +88,7 @@ public final class OtlpExport {
   }
 
   private static void fail(String endpoint, String reason) {
-    WeftLog.error("WEFT_EXPORTERS=otlp: cannot export metrics to " + endpoint + ": " + reason
-        + "; the OTLP exporter is off");
+    WeftLog.error("cannot export metrics over OTLP to " + endpoint + ": " + reason + "; the OTLP exporter is off");
   }
 
   /** The shutdown hook: the last export, never an exception on the way out. */

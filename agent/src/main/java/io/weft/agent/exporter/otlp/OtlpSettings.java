@@ -62,7 +62,7 @@ public record OtlpSettings(
     Setting<String> protocol = pick(config, ConfigKeys.OTLP_METRICS_PROTOCOL, ConfigKeys.OTLP_PROTOCOL);
     if (OtlpProtocol.GRPC.equals(protocol.value)) {
       warnings.add(protocol.where + "=grpc is not supported: Weft sends OTLP over http/protobuf only (gRPC"
-          + " would add 3 MB or more to the agent); using http/protobuf to " + endpoint);
+          + " would add 3 MB or more to the agent); using http/protobuf to " + OtlpExport.printable(endpoint));
     }
 
     Setting<String> aggregation = Setting.of(config, ConfigKeys.OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION);

@@ -37,7 +37,7 @@ final class ScriptedReceiver implements AutoCloseable {
       return new Answer(200, Map.of("Content-Type", "application/x-protobuf"), body, false);
     }
 
-    static Answer hang() {
+    static Answer noAnswer() {
       return new Answer(0, Map.of(), new byte[0], true);
     }
   }
@@ -105,6 +105,18 @@ final class ScriptedReceiver implements AutoCloseable {
 
   synchronized List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** Waits (at most 20 s) until at least {@code count} requests arrived. */
+  synchronized void awaitReceived(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (received.size() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("got " + received.size() + " requests, not " + count);
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
   }
 
   @Override

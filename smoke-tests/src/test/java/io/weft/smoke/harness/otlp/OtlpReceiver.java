@@ -56,7 +56,7 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Reads the request and never answers. */
-    public static Answer hang() {
+    public static Answer noAnswer() {
       return new Answer(0, Map.of(), true);
     }
   }
