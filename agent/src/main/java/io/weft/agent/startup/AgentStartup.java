@@ -2,6 +2,7 @@ package io.weft.agent.startup;
 
 import io.weft.agent.config.Config;
 import io.weft.agent.config.ConfigKeys;
+import io.weft.agent.exporter.otlp.OtlpExitFlush;
 import io.weft.agent.exporter.otlp.OtlpExport;
 import io.weft.agent.exporter.otlp.OtlpSettings;
 import io.weft.agent.exporter.prometheus.PrometheusEndpoint;
@@ -44,8 +45,13 @@ public final class AgentStartup {
       long configuredNanos = System.nanoTime();
 
       MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
+      // The OTLP exit hook goes in now (a Thread object; no SDK class), so that a JVM ending while the init
+      // thread still builds the exporter waits for it and gets its last export.
+      OtlpExitFlush exitFlush = config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.OTLP)
+          ? OtlpExitFlush.register(config.get(ConfigKeys.SHUTDOWN_TIMEOUT))
+          : null;
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
-      Thread init = new Thread(new Init(config, registry, version), INIT_THREAD_NAME);
+      Thread init = new Thread(new Init(config, registry, version, exitFlush), INIT_THREAD_NAME);
       init.setDaemon(true);
       init.start();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
@@ -96,11 +102,18 @@ public final class AgentStartup {
     private final Config config;
     private final MetricRegistry registry;
     private final String version;
+    private final OtlpExitFlush exitFlush;
 
     Init(Config config, MetricRegistry registry, String version) {
+      this(config, registry, version, null);
+    }
+
+    /** @param exitFlush the OTLP exporter's shutdown hook if premain registered it, else null */
+    Init(Config config, MetricRegistry registry, String version, OtlpExitFlush exitFlush) {
       this.config = config;
       this.registry = registry;
       this.version = version;
+      this.exitFlush = exitFlush;
     }
 
     @Override
@@ -174,7 +187,8 @@ public final class AgentStartup {
     /** Only here do the OTLP exporter's classes, and with them the OpenTelemetry SDK, load. */
     private String startOtlp(Resource resource) {
       OtlpSettings settings = OtlpSettings.from(config);
-      OtlpExport export = OtlpExport.start(registry, resource, settings, version);
+      OtlpExitFlush exit = exitFlush != null ? exitFlush : OtlpExitFlush.register(settings.shutdownTimeout());
+      OtlpExport export = OtlpExport.start(registry, resource, settings, version, exit);
       if (export == null) {
         return StartupLine.notPushed(OtlpExport.printable(settings.endpoint()));
       }

@@ -75,7 +75,10 @@ class OtlpExitFlushTest {
     assertEquals(alone.exitCode(), run.exitCode());
     assertEquals(alone.stdout(), run.stdout());
     assertTrue(run.exitDelay().compareTo(Duration.ofMillis(2000)) < 0, "exit took " + run.exitDelay());
-    List<String> notWeft = run.stderr().stream().filter(line -> !line.startsWith("[weft] ")).toList();
+    // The JVM's own note that class sharing covers less once an agent appends to the boot class path
+    // comes with any agent that does so; it is not about OTLP.
+    List<String> notWeft = run.stderr().stream().filter(line -> !line.startsWith("[weft] "))
+        .filter(line -> !line.contains("Sharing is only supported for boot loader classes")).toList();
     assertEquals(List.of(), notWeft, "no stack traces or foreign lines on stderr");
     List<String> unreachable = run.stderr().stream()
         .filter(line -> line.startsWith("[weft] WARN cannot export metrics to the OTLP receiver at ")).toList();

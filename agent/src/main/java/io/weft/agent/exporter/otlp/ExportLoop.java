@@ -104,8 +104,10 @@ final class ExportLoop implements Runnable {
   /**
    * The exit flush: stops the loop, waits for an unanswered export, then exports once more; all of it
    * within {@code timeoutNanos}, after which it returns whatever the receiver does.
+   *
+   * @param configuredNanos the configured shutdown timeout, as the log line names it
    */
-  void flushAtExit(long timeoutNanos) {
+  void flushAtExit(long timeoutNanos, long configuredNanos) {
     long deadline = System.nanoTime() + timeoutNanos;
     stopped = true;
     Thread loop = thread;
@@ -114,9 +116,6 @@ final class ExportLoop implements Runnable {
     }
     // The SDK exporter is not shut down: on Java 21 and later that closes its HttpClient, which waits for
     // requests in flight, however long an unresponsive receiver holds them. The JVM is ending anyway.
-    if (timeoutNanos <= 0) {
-      return;
-    }
     Export earlier;
     synchronized (lock) {
       earlier = pending;
@@ -142,7 +141,7 @@ final class ExportLoop implements Runnable {
           + " metrics since the previous export are lost");
     } else {
       WeftLog.warn("the last OTLP export at exit did not reach " + endpoint + " within WEFT_SHUTDOWN_TIMEOUT ("
-          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms); the metrics since the previous export are lost");
+          + TimeUnit.NANOSECONDS.toMillis(configuredNanos) + " ms); the metrics since the previous export are lost");
     }
   }
 

@@ -10,22 +10,20 @@ import java.net.URI;
  * (relocated inside the agent jar).
  *
  * <pre>{@code
- * OtlpExport export = OtlpExport.start(registry, resource, OtlpSettings.from(config), version);
+ * OtlpExport export = OtlpExport.start(registry, resource, OtlpSettings.from(config), version, exitFlush);
  * if (export != null) {      // null: one error line was logged, the application runs on
  *   ... export.endpoint() ...
  * }
  * }</pre>
  *
- * <p>Starting builds the SDK exporter, starts the {@value ExportLoop#THREAD_NAME} daemon thread and
- * registers a shutdown hook that exports once more at JVM exit, bounded by the shutdown timeout.
+ * <p>Starting builds the SDK exporter and starts the {@value ExportLoop#THREAD_NAME} daemon thread; the
+ * {@link OtlpExitFlush} hook, registered earlier, then exports once more at JVM exit.
  *
  * <p>This class names no SDK type, so that the agent can refer to it without loading the SDK: SDK
  * classes load only when the {@code otlp} exporter is configured. It checks for the
  * {@code java.net.http} module before any class that needs it is loaded.
  */
 public final class OtlpExport {
-  static final String EXIT_THREAD_NAME = "weft-otlp-exit";
-
   private final String endpoint;
 
   private OtlpExport(String endpoint) {
@@ -33,14 +31,16 @@ public final class OtlpExport {
   }
 
   /**
-   * Starts exporting every interval and at exit. Never throws: on any failure it logs one error line
-   * and returns null.
+   * Starts exporting every interval, and at exit through {@code exitFlush}. Never throws: on any
+   * failure it logs one error line and returns null.
    *
    * @param version the agent's version for the instrumentation scope, or null
+   * @param exitFlush the shutdown hook registered at start-up, or null for no export at exit
    */
   public static OtlpExport start(MetricRegistry registry, Resource resource, OtlpSettings settings,
-      String version) {
+      String version, OtlpExitFlush exitFlush) {
     String endpoint = printable(settings.endpoint());
+    ExportLoop loop = null;
     try {
       for (String warning : settings.warnings()) {
         WeftLog.warn(warning);
@@ -52,19 +52,21 @@ public final class OtlpExport {
           return null;
         }
       }
-      ExportLoop loop = SdkExporter.loop(registry, resource, settings, version, endpoint);
-      Thread exit = new Thread(new ExitFlush(loop, settings.shutdownTimeout().toNanos()), EXIT_THREAD_NAME);
-      try {
-        Runtime.getRuntime().addShutdownHook(exit);
-      } catch (IllegalStateException e) {
-        WeftLog.debug("the JVM is already exiting; the OTLP exporter is not started");
-        return null;
-      }
+      loop = SdkExporter.loop(registry, resource, settings, version, endpoint);
       loop.start();
       return new OtlpExport(endpoint);
     } catch (Throwable t) {
+      loop = null;
       fail(endpoint, t.getMessage() == null ? t.toString() : t.getMessage());
       return null;
+    } finally {
+      if (exitFlush != null) {
+        if (loop != null) {
+          exitFlush.started(loop);
+        } else {
+          exitFlush.notStarted();
+        }
+      }
     }
   }
 
@@ -89,25 +91,5 @@ public final class OtlpExport {
 
   private static void fail(String endpoint, String reason) {
     WeftLog.error("cannot export metrics over OTLP to " + endpoint + ": " + reason + "; the OTLP exporter is off");
-  }
-
-  /** The shutdown hook: the last export, never an exception on the way out. */
-  private static final class ExitFlush implements Runnable {
-    private final ExportLoop loop;
-    private final long timeoutNanos;
-
-    ExitFlush(ExportLoop loop, long timeoutNanos) {
-      this.loop = loop;
-      this.timeoutNanos = timeoutNanos;
-    }
-
-    @Override
-    public void run() {
-      try {
-        loop.flushAtExit(timeoutNanos);
-      } catch (Throwable t) {
-        WeftLog.warn("the last OTLP export at exit failed: " + t);
-      }
-    }
   }
 }

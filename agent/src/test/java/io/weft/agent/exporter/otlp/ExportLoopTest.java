@@ -162,7 +162,7 @@ class ExportLoopTest {
       ExportLoop loop = loop(receiver, Temporality.CUMULATIVE);
       requests.add(5);
 
-      loop.flushAtExit(TimeUnit.SECONDS.toNanos(5));
+      loop.flushAtExit(TimeUnit.SECONDS.toNanos(5), TimeUnit.SECONDS.toNanos(5));
 
       assertEquals(1, receiver.received().size());
       assertEquals(5.0, requestsIn(receiver.received().get(0)));
@@ -178,7 +178,7 @@ class ExportLoopTest {
       receiver.awaitReceived(1);
 
       long start = System.nanoTime();
-      loop.flushAtExit(TimeUnit.MILLISECONDS.toNanos(800));
+      loop.flushAtExit(TimeUnit.MILLISECONDS.toNanos(800), TimeUnit.MILLISECONDS.toNanos(800));
       long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       assertTrue(tookMillis >= 750 && tookMillis < 1500, "took " + tookMillis + " ms");
