@@ -1,6 +1,5 @@
 package io.weft.benchmarks;
 
-import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.weft.agent.exporter.otlp.MetricDataConverter;
 import io.weft.agent.exporter.otlp.Temporality;
 import io.weft.agent.resource.Resource;
@@ -30,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One OTLP export of 1,000 series, without the network: 400 counter series, 400 histogram series (HTTP
  * buckets, 14 bounds) and 200 gauge series. {@code convert} turns a collected snapshot into the SDK's
  * MetricData; {@code convertAndEncode} also writes the protobuf request body exactly as the SDK's
- * OTLP/HTTP exporter does (its {@code MetricsRequestMarshaler}, before compression);
+ * OTLP/HTTP exporter does (its {@code MetricsRequestMarshaler}, before compression, into a reused buffer);
  * {@code collectConvertEncodeDelta} adds the collection pass and delta bookkeeping. Single-threaded, as
  * the exporter's one thread is.
  */
@@ -96,7 +95,6 @@ public class OtlpExportBenchmark {
 
   private int encode(MetricDataConverter.Batch batch) throws IOException {
     body.reset();
-    MetricsRequestMarshaler.create(batch.metrics()).writeBinaryTo(body);
-    return body.size();
+    return batch.writeRequestTo(body);
   }
 }

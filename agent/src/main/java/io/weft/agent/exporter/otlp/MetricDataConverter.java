@@ -1,6 +1,7 @@
 package io.weft.agent.exporter.otlp;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
@@ -22,6 +23,8 @@ import io.weft.bootstrap.snapshot.HistogramPoint;
 import io.weft.bootstrap.snapshot.MetricSnapshot;
 import io.weft.bootstrap.snapshot.NumberPoint;
 import io.weft.bootstrap.snapshot.RegistrySnapshot;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -241,6 +244,16 @@ public final class MetricDataConverter {
     /** Data points in the batch. */
     public int points() {
       return points;
+    }
+
+    /**
+     * Writes the batch as the protobuf request body the SDK's OTLP/HTTP exporter sends (before any
+     * compression); returns the number of bytes. For benchmarks and tests: the exporter writes its own.
+     */
+    public int writeRequestTo(OutputStream out) throws IOException {
+      MetricsRequestMarshaler request = MetricsRequestMarshaler.create(metrics);
+      request.writeBinaryTo(out);
+      return request.getBinarySerializedSize();
     }
   }
 

@@ -52,8 +52,13 @@ public final class OtlpExport {
           return null;
         }
       }
+      long startNanos = System.nanoTime();
       loop = SdkExporter.loop(registry, resource, settings, version, endpoint);
       loop.start();
+      if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
+        long tenths = (System.nanoTime() - startNanos) / 100_000;
+        WeftLog.debug("the OTLP exporter took " + tenths / 10 + "." + tenths % 10 + " ms to build");
+      }
       return new OtlpExport(endpoint);
     } catch (Throwable t) {
       loop = null;

@@ -50,7 +50,7 @@ class MetricDataConverterTest {
     registry.gauge("demo.limit").unit("By").description("Memory limit.").register().bind().set(1024);
 
     RegistrySnapshot snapshot = registry.collect();
-    ExportMetricsServiceRequest request = encodeAndDecode(converter(Temporality.CUMULATIVE).convert(snapshot).metrics());
+    ExportMetricsServiceRequest request = encodeAndDecode(converter(Temporality.CUMULATIVE).convert(snapshot));
     long epochNanos = snapshot.epochMillis() * 1_000_000L;
 
     Metric counter = metric(request, "demo.requests");
@@ -94,7 +94,7 @@ class MetricDataConverterTest {
     duration.record(20);
 
     ExportMetricsServiceRequest request =
-        encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect()).metrics());
+        encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect()));
 
     Metric histogram = metric(request, "demo.duration");
     assertEquals("s", histogram.getUnit());
@@ -113,8 +113,7 @@ class MetricDataConverterTest {
   void anEmptyHistogramHasNoMinOrMax() {
     registry.histogram("demo.duration").unit("s").buckets(1).register().bind();
 
-    HistogramDataPoint point = metric(encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect())
-        .metrics()), "demo.duration").getHistogram().getDataPoints(0);
+    HistogramDataPoint point = metric(encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect())), "demo.duration").getHistogram().getDataPoints(0);
 
     assertEquals(0, point.getCount());
     assertFalse(point.hasMin());
@@ -128,7 +127,7 @@ class MetricDataConverterTest {
       counter.bind(user).inc();
     }
 
-    Metric metric = metric(encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect()).metrics()),
+    Metric metric = metric(encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect())),
         "demo.requests");
 
     NumberDataPoint overflow = metric.getSum().getDataPointsList().stream()
@@ -153,7 +152,7 @@ class MetricDataConverterTest {
     duration.record(2);
     duration.record(3);
     RegistrySnapshot second = new RegistrySnapshot(first.epochMillis() + 1000, registry.collect().metrics());
-    ExportMetricsServiceRequest request = encodeAndDecode(converter.convert(second).metrics());
+    ExportMetricsServiceRequest request = encodeAndDecode(converter.convert(second));
 
     NumberDataPoint counter = metric(request, "demo.requests").getSum().getDataPoints(0);
     assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA,
@@ -180,8 +179,7 @@ class MetricDataConverterTest {
   void theFirstDeltaOfASeriesIsItsWholeValueSinceTheStart() {
     registry.counter("demo.requests").register().bind().add(7);
 
-    NumberDataPoint point = metric(encodeAndDecode(converter(Temporality.LOWMEMORY).convert(registry.collect())
-        .metrics()), "demo.requests").getSum().getDataPoints(0);
+    NumberDataPoint point = metric(encodeAndDecode(converter(Temporality.LOWMEMORY).convert(registry.collect())), "demo.requests").getSum().getDataPoints(0);
 
     assertEquals(7.0, point.getAsDouble());
     assertEquals(START_NANOS, point.getStartTimeUnixNano());
@@ -198,7 +196,7 @@ class MetricDataConverterTest {
     converter.convert(registry.collect()); // not delivered: not committed
     requests.add(5);
 
-    NumberDataPoint point = metric(encodeAndDecode(converter.convert(registry.collect()).metrics()), "demo.requests")
+    NumberDataPoint point = metric(encodeAndDecode(converter.convert(registry.collect())), "demo.requests")
         .getSum().getDataPoints(0);
 
     assertEquals(7.0, point.getAsDouble());
@@ -211,7 +209,7 @@ class MetricDataConverterTest {
     MetricDataConverter converter = converter(Temporality.DELTA);
     converter.commit(converter.convert(snapshot(1_000, descriptor, 10)));
 
-    NumberDataPoint point = metric(encodeAndDecode(converter.convert(snapshot(2_000, descriptor, 4)).metrics()),
+    NumberDataPoint point = metric(encodeAndDecode(converter.convert(snapshot(2_000, descriptor, 4))),
         "demo.restarts").getSum().getDataPoints(0);
 
     assertEquals(4.0, point.getAsDouble());
@@ -225,7 +223,7 @@ class MetricDataConverterTest {
     converter.commit(converter.convert(snapshot(1_000, descriptor, 10)));
     converter.commit(converter.convert(new RegistrySnapshot(2_000, List.of())));
 
-    NumberDataPoint point = metric(encodeAndDecode(converter.convert(snapshot(3_000, descriptor, 12)).metrics()),
+    NumberDataPoint point = metric(encodeAndDecode(converter.convert(snapshot(3_000, descriptor, 12))),
         "demo.restarts").getSum().getDataPoints(0);
 
     assertEquals(12.0, point.getAsDouble(), "counted from the start again, as a new series");
@@ -240,7 +238,7 @@ class MetricDataConverterTest {
     converter.commit(converter.convert(registry.collect()));
     requests.add(3);
 
-    NumberDataPoint point = metric(encodeAndDecode(converter.convert(registry.collect()).metrics()), "demo.requests")
+    NumberDataPoint point = metric(encodeAndDecode(converter.convert(registry.collect())), "demo.requests")
         .getSum().getDataPoints(0);
 
     assertEquals(5.0, point.getAsDouble());

@@ -1,10 +1,8 @@
 package io.weft.agent.exporter.otlp;
 
-import io.opentelemetry.exporter.internal.otlp.metrics.MetricsRequestMarshaler;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.Metric;
-import io.opentelemetry.sdk.metrics.data.MetricData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +16,11 @@ final class OtlpRequests {
   private OtlpRequests() {}
 
   /** Encodes as the exporter does and decodes with the OTLP protobuf classes. */
-  static ExportMetricsServiceRequest encodeAndDecode(List<MetricData> metrics) {
+  static ExportMetricsServiceRequest encodeAndDecode(MetricDataConverter.Batch batch) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      MetricsRequestMarshaler.create(metrics).writeBinaryTo(bytes);
+      int size = batch.writeRequestTo(bytes);
+      Assertions.assertEquals(size, bytes.size());
       return ExportMetricsServiceRequest.parseFrom(bytes.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
