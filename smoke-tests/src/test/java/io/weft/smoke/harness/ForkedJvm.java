@@ -96,6 +96,21 @@ public final class ForkedJvm implements AutoCloseable {
     }
   }
 
+  /** Waits for the JVM to end by itself and returns its exit code; fails (and stops it) at the deadline. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop();
+        return Assertions.fail("JVM did not end within " + timeout + ": " + describeOutput());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+  }
+
   /** Asks the JVM to end (SIGTERM), forces it after a grace period, and returns its exit code. */
   public int stop() {
     process.destroy();
