@@ -15,4 +15,11 @@ public interface InstrumentationFamily {
 
   /** Registers the family's instruments and returns the type instrumentations that feed them. */
   List<TypeInstrumentation> install(MetricRegistry registry);
+
+  /**
+   * Registers the family's collectors, if it has any. Called once on the agent's init thread, after
+   * {@link #install} and before anything collects: a collector's registration costs a cold JVM
+   * some class loading (record hashing), which stays off {@code premain} this way.
+   */
+  default void installCollectors(MetricRegistry registry) {}
 }

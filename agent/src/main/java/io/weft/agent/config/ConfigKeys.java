@@ -2,6 +2,7 @@ package io.weft.agent.config;
 
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ConfigKeys {
 
   /** Names the exporters accepted by {@link #EXPORTERS}. */
   public static final String PROMETHEUS = "prometheus";
+  public static final String OTLP = "otlp";
 
   public static final ConfigKey<String> CONFIG_FILE = add(
       ConfigKey.of("config.file", TextType.FILE_PATH, null,
@@ -42,8 +44,9 @@ public final class ConfigKeys {
           .withOtelFallback("OTEL_RESOURCE_ATTRIBUTES"));
 
   public static final ConfigKey<List<String>> EXPORTERS = add(
-      ConfigKey.of("exporters", new ChoiceListType(PROMETHEUS), List.of(PROMETHEUS),
-              "Where metrics go: prometheus serves a scrape endpoint; none exports nothing.")
+      ConfigKey.of("exporters", new ChoiceListType(PROMETHEUS, OTLP), List.of(PROMETHEUS),
+              "Where metrics go: prometheus serves a scrape endpoint; otlp pushes to an OTLP receiver such as"
+                  + " the OpenTelemetry Collector; none exports nothing.")
           .withOtelFallback("OTEL_METRICS_EXPORTER"));
 
   public static final ConfigKey<String> PROMETHEUS_HOST = add(
@@ -53,6 +56,125 @@ public final class ConfigKeys {
   public static final ConfigKey<Integer> PROMETHEUS_PORT = add(
       ConfigKey.of("prometheus.port", IntRangeType.port(), 9464,
           "Port of the scrape endpoint."));
+
+  // OTLP: each setting twice, as in OpenTelemetry: the general one and the metrics one, which wins.
+  // A Weft variable wins over an OpenTelemetry one (see io.weft.agent.exporter.otlp.OtlpSettings).
+
+  public static final ConfigKey<String> OTLP_ENDPOINT = add(
+      ConfigKey.of("otlp.endpoint", UrlType.INSTANCE, "http://localhost:4318",
+              "Base URL of the OTLP receiver; /v1/metrics is appended.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_ENDPOINT"));
+
+  public static final ConfigKey<String> OTLP_METRICS_ENDPOINT = add(
+      ConfigKey.of("otlp.metrics.endpoint", UrlType.INSTANCE, null,
+              "Full URL that metrics are posted to, used as is; wins over WEFT_OTLP_ENDPOINT.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"));
+
+  public static final ConfigKey<String> OTLP_PROTOCOL = add(
+      ConfigKey.of("otlp.protocol", new ChoiceType(OtlpProtocol.HTTP_PROTOBUF, OtlpProtocol.GRPC),
+              OtlpProtocol.HTTP_PROTOBUF,
+              "OTLP transport. Weft has http/protobuf only; grpc gets a warning and http/protobuf is used"
+                  + " (see the OTLP section).")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_PROTOCOL"));
+
+  public static final ConfigKey<String> OTLP_METRICS_PROTOCOL = add(
+      ConfigKey.of("otlp.metrics.protocol", new ChoiceType(OtlpProtocol.HTTP_PROTOBUF, OtlpProtocol.GRPC), null,
+              "As WEFT_OTLP_PROTOCOL, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL"));
+
+  public static final ConfigKey<Map<String, String>> OTLP_HEADERS = add(
+      ConfigKey.of("otlp.headers", HeaderListType.INSTANCE, Map.of(),
+              "Headers sent with every export, e.g. authorization=Bearer%20abc.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_HEADERS"));
+
+  public static final ConfigKey<Map<String, String>> OTLP_METRICS_HEADERS = add(
+      ConfigKey.of("otlp.metrics.headers", HeaderListType.INSTANCE, null,
+              "As WEFT_OTLP_HEADERS, for metrics; replaces it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_HEADERS"));
+
+  public static final ConfigKey<String> OTLP_COMPRESSION = add(
+      ConfigKey.of("otlp.compression", new ChoiceType("gzip", "none"), "none",
+              "Compression of export requests.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_COMPRESSION"));
+
+  public static final ConfigKey<String> OTLP_METRICS_COMPRESSION = add(
+      ConfigKey.of("otlp.metrics.compression", new ChoiceType("gzip", "none"), null,
+              "As WEFT_OTLP_COMPRESSION, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_COMPRESSION"));
+
+  public static final ConfigKey<Duration> OTLP_TIMEOUT = add(
+      ConfigKey.of("otlp.timeout", new DurationType(Duration.ofMillis(1), Duration.ofMinutes(10)),
+              Duration.ofSeconds(10),
+              "Time allowed for one export request, retries after 429, 502, 503, 504 or a failed connection"
+                  + " included.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_TIMEOUT"));
+
+  public static final ConfigKey<Duration> OTLP_METRICS_TIMEOUT = add(
+      ConfigKey.of("otlp.metrics.timeout", new DurationType(Duration.ofMillis(1), Duration.ofMinutes(10)), null,
+              "As WEFT_OTLP_TIMEOUT, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_TIMEOUT"));
+
+  public static final ConfigKey<String> OTLP_CERTIFICATE = add(
+      ConfigKey.of("otlp.certificate", TextType.FILE_PATH, null,
+              "PEM file of the CA certificates that verify an https receiver; unset: the JVM's trust store.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_CERTIFICATE"));
+
+  public static final ConfigKey<String> OTLP_METRICS_CERTIFICATE = add(
+      ConfigKey.of("otlp.metrics.certificate", TextType.FILE_PATH, null,
+              "As WEFT_OTLP_CERTIFICATE, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_CERTIFICATE"));
+
+  public static final ConfigKey<String> OTLP_CLIENT_KEY = add(
+      ConfigKey.of("otlp.client.key", TextType.FILE_PATH, null,
+              "PEM file of the private key (PKCS#8) for TLS client authentication; needs the client certificate.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_CLIENT_KEY"));
+
+  public static final ConfigKey<String> OTLP_METRICS_CLIENT_KEY = add(
+      ConfigKey.of("otlp.metrics.client.key", TextType.FILE_PATH, null,
+              "As WEFT_OTLP_CLIENT_KEY, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_CLIENT_KEY"));
+
+  public static final ConfigKey<String> OTLP_CLIENT_CERTIFICATE = add(
+      ConfigKey.of("otlp.client.certificate", TextType.FILE_PATH, null,
+              "PEM file of the certificate chain for TLS client authentication; needs the client key.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"));
+
+  public static final ConfigKey<String> OTLP_METRICS_CLIENT_CERTIFICATE = add(
+      ConfigKey.of("otlp.metrics.client.certificate", TextType.FILE_PATH, null,
+              "As WEFT_OTLP_CLIENT_CERTIFICATE, for metrics; wins over it.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_CLIENT_CERTIFICATE"));
+
+  public static final ConfigKey<String> OTLP_METRICS_TEMPORALITY_PREFERENCE = add(
+      ConfigKey.of("otlp.metrics.temporality.preference", new ChoiceType("cumulative", "delta", "lowmemory"),
+              "cumulative",
+              "cumulative: every value since start; delta: counters and histograms as the change since the"
+                  + " last export, up-down counters cumulative; lowmemory: the same as delta here.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE"));
+
+  public static final ConfigKey<String> OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION = add(
+      ConfigKey.of("otlp.metrics.default.histogram.aggregation",
+              new ChoiceType("explicit_bucket_histogram", "base2_exponential_bucket_histogram"),
+              "explicit_bucket_histogram",
+              "Weft records histograms with explicit buckets; base2_exponential_bucket_histogram gets a"
+                  + " warning and the explicit buckets are exported.")
+          .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION"));
+
+  public static final ConfigKey<Duration> METRIC_EXPORT_INTERVAL = add(
+      ConfigKey.of("metric.export.interval", new DurationType(Duration.ofMillis(100), Duration.ofHours(24)),
+              Duration.ofSeconds(60),
+              "Time between two OTLP exports.")
+          .withOtelFallback("OTEL_METRIC_EXPORT_INTERVAL"));
+
+  public static final ConfigKey<Duration> METRIC_EXPORT_TIMEOUT = add(
+      ConfigKey.of("metric.export.timeout", new DurationType(Duration.ofMillis(1), Duration.ofMinutes(10)),
+              Duration.ofSeconds(30),
+              "Longest wait for one OTLP export before the next one is due.")
+          .withOtelFallback("OTEL_METRIC_EXPORT_TIMEOUT"));
+
+  public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = add(
+      ConfigKey.of("shutdown.timeout", new DurationType(Duration.ZERO, Duration.ofMinutes(10)),
+          Duration.ofSeconds(5),
+          "At JVM exit the OTLP exporter sends once more, for at most this long; 0 skips that last export."));
 
   public static final ConfigKey<Integer> METRIC_SERIES_LIMIT = add(
       ConfigKey.of("metric.series.limit", new IntRangeType(1, 1_000_000), MetricRegistry.DEFAULT_SERIES_LIMIT,
@@ -80,6 +202,14 @@ public final class ConfigKeys {
       ConfigKey.of("http.server.routes", RouteListType.INSTANCE, List.of(),
           "Route templates for requests that no framework gives a template for (or only a wildcard servlet"
               + " mapping); the first that matches the request path is the http.route."));
+
+  public static final ConfigKey<Boolean> INSTRUMENTATION_EXECUTORS_ENABLED = add(
+      instrumentationEnabled("executors", "Executor metrics (ThreadPoolExecutor, ForkJoinPool, thread-per-task executors):"
+          + " task run and wait time, rejections, pool and queue sizes. When false, no executor class is rewritten."));
+
+  public static final ConfigKey<Boolean> INSTRUMENTATION_HTTP_CLIENT_ENABLED = add(
+      instrumentationEnabled("http.client", "HTTP client metrics (java.net.http, HttpURLConnection, Apache HttpClient 5,"
+          + " OkHttp): request duration. When false, no client class is rewritten."));
 
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,

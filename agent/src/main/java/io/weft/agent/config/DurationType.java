@@ -58,6 +58,9 @@ final class DurationType implements ValueType<Duration> {
   @Override
   public String format(Duration value) {
     long millis = value.toMillis();
+    if (millis == 0) {
+      return "0";
+    }
     if (millis % 3_600_000 == 0) {
       return millis / 3_600_000 + "h";
     }

@@ -2,6 +2,9 @@ package io.weft.agent.startup;
 
 import io.weft.agent.config.Config;
 import io.weft.agent.config.ConfigKeys;
+import io.weft.agent.exporter.otlp.OtlpExitFlush;
+import io.weft.agent.exporter.otlp.OtlpExport;
+import io.weft.agent.exporter.otlp.OtlpSettings;
 import io.weft.agent.exporter.prometheus.PrometheusEndpoint;
 import io.weft.agent.resource.ProcessFacts;
 import io.weft.agent.resource.Resource;
@@ -44,8 +47,13 @@ public final class AgentStartup {
       MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
       // The transformer must be in place before the application loads the classes it rewrites.
       WovenFamilies woven = WovenFamilies.install(instrumentation, config, registry);
+      // The OTLP exit hook goes in now (a Thread object; no SDK class), so that a JVM ending while the init
+      // thread still builds the exporter waits for it and gets its last export.
+      OtlpExitFlush exitFlush = config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.OTLP)
+          ? OtlpExitFlush.register(config.get(ConfigKeys.SHUTDOWN_TIMEOUT))
+          : null;
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
-      Thread init = new Thread(new Init(config, registry, version, woven), INIT_THREAD_NAME);
+      Thread init = new Thread(new Init(config, registry, version, woven, exitFlush), INIT_THREAD_NAME);
       init.setDaemon(true);
       init.start();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {
@@ -97,12 +105,19 @@ public final class AgentStartup {
     private final MetricRegistry registry;
     private final String version;
     private final WovenFamilies woven;
+    private final OtlpExitFlush exitFlush;
 
     Init(Config config, MetricRegistry registry, String version, WovenFamilies woven) {
+      this(config, registry, version, woven, null);
+    }
+
+    /** @param exitFlush the OTLP exporter's shutdown hook if premain registered it, else null */
+    Init(Config config, MetricRegistry registry, String version, WovenFamilies woven, OtlpExitFlush exitFlush) {
       this.config = config;
       this.registry = registry;
       this.version = version;
       this.woven = woven;
+      this.exitFlush = exitFlush;
     }
 
     @Override
@@ -151,9 +166,21 @@ public final class AgentStartup {
 
     /** Starts the configured exporters; returns the export part of the start-up line. */
     String startExporters(Resource resource) {
-      if (!config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.PROMETHEUS)) {
+      List<String> exporters = config.get(ConfigKeys.EXPORTERS);
+      if (exporters.isEmpty()) {
         return StartupLine.notExported();
       }
+      List<String> parts = new ArrayList<>(2);
+      if (exporters.contains(ConfigKeys.PROMETHEUS)) {
+        parts.add(startPrometheus(resource));
+      }
+      if (exporters.contains(ConfigKeys.OTLP)) {
+        parts.add(startOtlp(resource));
+      }
+      return String.join("; ", parts);
+    }
+
+    private String startPrometheus(Resource resource) {
       String host = config.get(ConfigKeys.PROMETHEUS_HOST);
       int port = config.get(ConfigKeys.PROMETHEUS_PORT);
       PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, resource, host, port);
@@ -161,6 +188,18 @@ public final class AgentStartup {
         return StartupLine.notServed(host, port);
       }
       return StartupLine.served(host, endpoint.port(), false, false);
+    }
+
+    /** Only here do the OTLP exporter's classes, and with them the OpenTelemetry SDK, load. */
+    private String startOtlp(Resource resource) {
+      OtlpSettings settings = OtlpSettings.from(config);
+      OtlpExitFlush exit = exitFlush != null ? exitFlush : OtlpExitFlush.register(settings.shutdownTimeout());
+      OtlpExport export = OtlpExport.start(registry, resource, settings, version, exit);
+      if (export == null) {
+        return StartupLine.notPushed(OtlpExport.printable(settings.endpoint()));
+      }
+      return StartupLine.pushed(export.endpoint(), settings.interval(),
+          settings.temporality().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.weft.agent.startup;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +25,29 @@ final class StartupLine {
   /** The export part when the scrape endpoint was asked for but did not start (it logged why). */
   static String notServed(String host, int port) {
     return "metrics not served (the Prometheus endpoint on " + hostPort(host, port) + " did not start)";
+  }
+
+  /** The export part when the OTLP exporter is up. */
+  static String pushed(String endpoint, Duration interval, String temporality) {
+    return "metrics pushed to " + endpoint + " every " + duration(interval) + " (OTLP http/protobuf, " + temporality
+        + ")";
+  }
+
+  /** The export part when the OTLP exporter was asked for but did not start (it logged why). */
+  static String notPushed(String endpoint) {
+    return "metrics not pushed (the OTLP exporter for " + endpoint + " did not start)";
+  }
+
+  /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}: the largest unit that divides the duration. */
+  static String duration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0 && millis > 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0 && millis > 0) {
+      return millis / 60_000 + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   /** The export part when no exporter is configured. */

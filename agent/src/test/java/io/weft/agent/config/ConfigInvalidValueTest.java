@@ -83,11 +83,11 @@ class ConfigInvalidValueTest {
 
   @Test
   void unknownExporter() {
-    Config config = env("WEFT_EXPORTERS", "prometheus,otlp");
+    Config config = env("WEFT_EXPORTERS", "prometheus,zipkin");
 
     assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
-    assertEquals(List.of("WEFT_EXPORTERS=prometheus,otlp is not valid: unknown entry 'otlp'"
-        + " (accepted: a comma-separated list of prometheus; or none); using the default prometheus"),
+    assertEquals(List.of("WEFT_EXPORTERS=prometheus,zipkin is not valid: unknown entry 'zipkin'"
+        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
         config.warnings());
   }
 
@@ -97,23 +97,23 @@ class ConfigInvalidValueTest {
 
     assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
     assertEquals(List.of("WEFT_EXPORTERS=none,prometheus is not valid: 'none' cannot be combined with other entries"
-        + " (accepted: a comma-separated list of prometheus; or none); using the default prometheus"),
+        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
         config.warnings());
   }
 
   @Test
   void invalidOtelFallbackIsNamedAsTheOtelVariable() {
-    Config config = env("OTEL_METRICS_EXPORTER", "otlp");
+    Config config = env("OTEL_METRICS_EXPORTER", "console");
 
     assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
-    assertEquals(List.of("OTEL_METRICS_EXPORTER=otlp is not valid: unknown entry 'otlp'"
-        + " (accepted: a comma-separated list of prometheus; or none); using the default prometheus"),
+    assertEquals(List.of("OTEL_METRICS_EXPORTER=console is not valid: unknown entry 'console'"
+        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
         config.warnings());
   }
 
   @Test
   void shadowedOtelValueIsNotReported() {
-    Config config = Config.load(Map.of(), Map.of("OTEL_METRICS_EXPORTER", "otlp", "WEFT_EXPORTERS", "none"));
+    Config config = Config.load(Map.of(), Map.of("OTEL_METRICS_EXPORTER", "console", "WEFT_EXPORTERS", "none"));
 
     assertEquals(List.of(), config.get(ConfigKeys.EXPORTERS));
     assertEquals(List.of(), config.warnings());

@@ -77,7 +77,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, jvm, process, container;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, jvm, process, container;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -91,7 +91,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, process;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, process;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -101,7 +101,9 @@ class AgentStartupTest {
     try (LogCapture log = new LogCapture()) {
       Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
           "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false"));
+          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false"));
 
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, null, WovenFamilies.install(null, config, registry)).run();
@@ -116,5 +118,23 @@ class AgentStartupTest {
     assertEquals("12.3", AgentStartup.millis(12_345_678));
     assertEquals("0.0", AgentStartup.millis(99_999));
     assertEquals("1500.0", AgentStartup.millis(1_500_000_000));
+  }
+
+  @Test
+  void theOtlpExporterStartsAndTheStartLineNamesWhereWithoutCredentials() {
+    try (LogCapture log = new LogCapture()) {
+      Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "otlp", "WEFT_INSTRUMENTATION_JVM_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false", "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false", "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false",
+          "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://user:secret@127.0.0.1:9/v1/metrics",
+          "OTEL_METRIC_EXPORT_INTERVAL", "1h", "WEFT_SHUTDOWN_TIMEOUT", "0"));
+
+      MetricRegistry registry = new MetricRegistry();
+      new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
+
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented nothing; metrics pushed to"
+          + " http://127.0.0.1:9/v1/metrics every 1h (OTLP http/protobuf, cumulative)"), log.lines());
+    }
   }
 }

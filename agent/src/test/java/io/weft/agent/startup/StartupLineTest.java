@@ -32,4 +32,20 @@ class StartupLineTest {
     assertEquals("metrics not served (the Prometheus endpoint on 0.0.0.0:9464 did not start)",
         StartupLine.notServed("0.0.0.0", 9464));
   }
+
+  @Test
+  void pushedOverOtlp() {
+    assertEquals("metrics pushed to http://collector:4318/v1/metrics every 1m (OTLP http/protobuf, delta)",
+        StartupLine.pushed("http://collector:4318/v1/metrics", java.time.Duration.ofSeconds(60), "delta"));
+    assertEquals("metrics not pushed (the OTLP exporter for http://collector:4318/v1/metrics did not start)",
+        StartupLine.notPushed("http://collector:4318/v1/metrics"));
+  }
+
+  @Test
+  void intervalsInTheLargestUnitThatDividesThem() {
+    assertEquals("500ms", StartupLine.duration(java.time.Duration.ofMillis(500)));
+    assertEquals("15s", StartupLine.duration(java.time.Duration.ofSeconds(15)));
+    assertEquals("90s", StartupLine.duration(java.time.Duration.ofSeconds(90)));
+    assertEquals("2m", StartupLine.duration(java.time.Duration.ofMinutes(2)));
+  }
 }

@@ -72,7 +72,10 @@ public final class OverheadRun {
   private static Run runOnce(Configuration c, Path demo, Path weft, Path otel, Path work, int round,
       WrkLoad load, String path, int warmup, int seconds) throws IOException, InterruptedException {
     int metricsPort = ServiceProcess.freePort();
-    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+    // TCP_NODELAY for the JDK server in every configuration: the demo sets it itself, but an agent
+    // that loads the server's classes first (the OpenTelemetry agent does) would freeze it at false,
+    // and 40 ms delayed-ACK stalls would swamp every other figure.
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dsun.net.httpserver.nodelay=true"));
     Map<String, String> env = new java.util.HashMap<>();
     switch (c) {
       case WEFT -> {
@@ -136,7 +139,7 @@ public final class OverheadRun {
     StringBuilder md = new StringBuilder();
     md.append("Measured on ").append(LocalDate.now()).append(" on this machine: ").append(Machine.describe())
         .append(".\n\nCommand: `").append(commandLine).append("` — ").append(rounds)
-        .append(" rounds, configuration order rotated each round; per run: start the demo (`-Xmx512m`), ")
+        .append(" rounds, configuration order rotated each round; per run: start the demo (`-Xmx512m -Dsun.net.httpserver.nodelay=true`), ")
         .append(warmup).append(" s of warm-up load, then ").append(seconds)
         .append(" s measured with `wrk -t2 -c8` (closed loop, 8 connections) on `").append(path)
         .append("` (HTTP server + JDBC query on H2). Each cell: median (min–max) over the rounds.\n\n");
@@ -179,6 +182,8 @@ public final class OverheadRun {
 
     Files.createDirectories(docs);
     MarkdownSection.replace(docs.resolve("performance.md"), "overhead", md.toString());
+    MarkdownSection.replace(docs.resolve("..").resolve("README.md").normalize(), "performance-summary",
+        readmeSummary(runs, weftJar, otelJar));
     List<String> labels = cs.stream().map(c -> c.label).toList();
     BarChart.write(docs.resolve("performance-overhead.png"),
         "Demo service under load: no agent / Weft / OpenTelemetry agent (median, min–max whiskers)", labels,
@@ -188,6 +193,28 @@ public final class OverheadRun {
             new BarChart.Panel("Latency p99", "ms", cs.stream().map(c -> stats(runs.get(c), Run::p99Millis)).toList()),
             new BarChart.Panel("RSS after load", "MiB", cs.stream().map(c -> stats(runs.get(c), Run::rssMiB)).toList())));
     System.out.println(md);
+  }
+
+  /** The few figures README quotes, with the ratios against the OpenTelemetry agent. */
+  private static String readmeSummary(Map<Configuration, List<Run>> runs, Path weftJar, Path otelJar)
+      throws IOException {
+    Stats cpuWeft = added(runs, Configuration.WEFT, Run::cpuMicrosPerRequest);
+    Stats cpuOtel = added(runs, Configuration.OTEL, Run::cpuMicrosPerRequest);
+    Stats startWeft = added(runs, Configuration.WEFT, Run::startupMillis);
+    Stats startOtel = added(runs, Configuration.OTEL, Run::startupMillis);
+    Stats rssWeft = added(runs, Configuration.WEFT, Run::rssMiB);
+    Stats rssOtel = added(runs, Configuration.OTEL, Run::rssMiB);
+    return String.format(Locale.ROOT,
+        "Measured %s on the demo service (HTTP + JDBC) under the same load, medians of per-round differences"
+            + " from no agent (Weft | OpenTelemetry Java agent):%n%n"
+            + "| added | Weft | OpenTelemetry agent |%n|---|---|---|%n"
+            + "| CPU per request | %.2f µs | %.2f µs |%n"
+            + "| time to first request | %.0f ms | %.0f ms |%n"
+            + "| RSS after load | %.1f MiB | %.1f MiB |%n"
+            + "| agent jar | %s MB | %s MB |%n%n"
+            + "Hot path, scrape and collection costs and how to reproduce: [docs/performance.md](docs/performance.md).",
+        LocalDate.now(), cpuWeft.median(), cpuOtel.median(), startWeft.median(), startOtel.median(),
+        rssWeft.median(), rssOtel.median(), mb(weftJar), mb(otelJar));
   }
 
   private static String mb(Path jar) throws IOException {

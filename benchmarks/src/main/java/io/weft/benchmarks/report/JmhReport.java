@@ -43,14 +43,22 @@ public final class JmhReport {
   static Map<String, Map<Integer, Result>> parse(Path csv) throws IOException {
     Map<String, Map<Integer, Double>> alloc = new LinkedHashMap<>();
     Map<String, Map<Integer, String[]>> primary = new LinkedHashMap<>();
+    List<String> paramNames = new ArrayList<>();
     for (String line : Files.readAllLines(csv)) {
-      if (line.startsWith("\"Benchmark\"") || line.isBlank()) {
+      if (line.isBlank()) {
         continue;
       }
       String[] f = line.split(",");
+      if (line.startsWith("\"Benchmark\"")) {
+        for (int i = 7; i < f.length; i++) {
+          paramNames.add(f[i].replace("\"", "").replace("Param: ", ""));
+        }
+        continue;
+      }
       String full = f[0].replace("\"", "");
       int threads = Integer.parseInt(f[2]);
       String name = full.substring(full.lastIndexOf('.', full.contains(":") ? full.indexOf(':') : full.length()) + 1);
+      name = withParams(name, paramNames, f);
       if (name.contains(":")) {
         if (name.endsWith(":gc.alloc.rate.norm")) {
           alloc.computeIfAbsent(name.substring(0, name.indexOf(':')), k -> new TreeMap<>())
@@ -65,6 +73,23 @@ public final class JmhReport {
         .put(t, new Result(Double.parseDouble(f[4]), parseOrNaN(f[5]), f[6].replace("\"", ""),
             alloc.getOrDefault(name, Map.of()).getOrDefault(t, Double.NaN)))));
     return results;
+  }
+
+  /** {@code collect} with parameters becomes {@code collect[liveThreads=200]}; a secondary {@code :gc...} suffix stays last. */
+  private static String withParams(String name, List<String> paramNames, String[] f) {
+    StringBuilder params = new StringBuilder();
+    for (int i = 0; i < paramNames.size() && 7 + i < f.length; i++) {
+      String v = f[7 + i].replace("\"", "");
+      if (!v.isEmpty()) {
+        params.append(params.length() == 0 ? "[" : ",").append(paramNames.get(i)).append('=').append(v);
+      }
+    }
+    if (params.length() == 0) {
+      return name;
+    }
+    params.append(']');
+    int colon = name.indexOf(':');
+    return colon < 0 ? name + params : name.substring(0, colon) + params + name.substring(colon);
   }
 
   private static double parseOrNaN(String s) {

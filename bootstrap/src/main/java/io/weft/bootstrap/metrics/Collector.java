@@ -40,5 +40,13 @@ public interface Collector {
      * @param attributeValues in the order of the metric's attribute keys
      */
     void point(MetricDescriptor metric, double value, String... attributeValues);
+
+    /**
+     * One data point of the overflow series ({@code otel.metric.overflow=true}), for a collector
+     * that keeps its own series within {@link MetricRegistry#seriesLimit()} and sums the rest here.
+     */
+    default void overflowPoint(MetricDescriptor metric, double value) {
+      throw new UnsupportedOperationException("this output takes no overflow points");
+    }
   }
 }

@@ -58,21 +58,34 @@ final class CollectorSource implements MetricSource {
   @Override
   public void collect(BiConsumer<MetricDescriptor, DataPoint> out) {
     collector.collect(
-        (metric, value, values) -> {
-          if (pedantic && checked && !describedSet.contains(metric)) {
-            throw new IllegalStateException(
-                collector.name() + " emitted " + metric.describe() + ", which it did not describe");
+        new Collector.Output() {
+          @Override
+          public void point(MetricDescriptor metric, double value, String... values) {
+            check(metric);
+            List<String> keys = metric.attributeKeys();
+            if (values.length != keys.size()) {
+              throw new IllegalArgumentException(
+                  metric.name() + " takes " + keys.size() + " attribute values " + keys + ", got "
+                      + Arrays.toString(values));
+            }
+            out.accept(metric, new NumberPoint(new Attributes(keys, Arrays.asList(values)), value));
           }
-          if (metric.kind() == MetricKind.HISTOGRAM) {
-            throw new IllegalArgumentException(collector.name() + " emitted a histogram value for " + metric.name());
+
+          @Override
+          public void overflowPoint(MetricDescriptor metric, double value) {
+            check(metric);
+            out.accept(metric, new NumberPoint(Attributes.OVERFLOW, value));
           }
-          List<String> keys = metric.attributeKeys();
-          if (values.length != keys.size()) {
-            throw new IllegalArgumentException(
-                metric.name() + " takes " + keys.size() + " attribute values " + keys + ", got "
-                    + Arrays.toString(values));
-          }
-          out.accept(metric, new NumberPoint(new Attributes(keys, Arrays.asList(values)), value));
         });
+  }
+
+  private void check(MetricDescriptor metric) {
+    if (pedantic && checked && !describedSet.contains(metric)) {
+      throw new IllegalStateException(
+          collector.name() + " emitted " + metric.describe() + ", which it did not describe");
+    }
+    if (metric.kind() == MetricKind.HISTOGRAM) {
+      throw new IllegalArgumentException(collector.name() + " emitted a histogram value for " + metric.name());
+    }
   }
 }

@@ -65,6 +65,11 @@ public final class MetricRegistry {
     byName.put(collectionErrors.descriptor().name(), collectionErrors);
   }
 
+  /** Series per metric before new attribute combinations go to the overflow series. */
+  public int seriesLimit() {
+    return seriesLimit;
+  }
+
   /** A registry that also checks each collector's output against its description. */
   public static MetricRegistry pedantic() {
     return new MetricRegistry(true, DEFAULT_SERIES_LIMIT);

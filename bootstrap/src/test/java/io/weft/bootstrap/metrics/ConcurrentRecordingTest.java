@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +80,8 @@ class ConcurrentRecordingTest {
     MetricRegistry registry = new MetricRegistry();
     Histogram.Handle h = registry.histogram("app.ones").buckets(0.5, 1.5).register().bind();
     AtomicBoolean done = new AtomicBoolean();
+    AtomicLong snapshots = new AtomicLong();
     List<String> problems = new ArrayList<>();
-    int[] snapshots = {0};
     Thread reader = new Thread(() -> {
       long previousCount = 0;
       while (!done.get()) {
@@ -95,21 +96,26 @@ class ConcurrentRecordingTest {
           problems.add(p.toString());
         }
         previousCount = p.count();
-        snapshots[0]++;
+        snapshots.incrementAndGet();
       }
     });
     reader.start();
+    // Writers go on until the reader has taken enough snapshots under load, however slow the machine.
+    AtomicLong recorded = new AtomicLong();
     runConcurrently(4, () -> {
-      for (int i = 0; i < PER_THREAD; i++) {
+      long mine = 0;
+      while (mine < PER_THREAD || snapshots.get() < 200) {
         h.record(1.0);
+        mine++;
       }
+      recorded.addAndGet(mine);
     });
     done.set(true);
     reader.join();
     assertEquals(List.of(), problems);
-    assertTrue(snapshots[0] > 10, "the reader took only " + snapshots[0] + " snapshots");
+    assertTrue(snapshots.get() >= 200, "the reader took only " + snapshots.get() + " snapshots");
     HistogramPoint last = (HistogramPoint) registry.collect().find("app.ones").points().get(0);
-    assertEquals(4L * PER_THREAD, last.count());
+    assertEquals(recorded.get(), last.count());
   }
 
   @Test

@@ -1,9 +1,13 @@
 package io.weft.instrumentations.semconv;
 
+import java.util.Locale;
+
 /** HTTP attribute values per the semantic conventions, allocation-free for common values. */
 public final class HttpAttributes {
 
   private static final String[] STATUS = new String[600];
+  /** Port numbers as text, in pages of 256 made on first use: a service talks to few ports. */
+  private static final String[][] PORT_PAGES = new String[256][];
 
   static {
     for (int i = 100; i < STATUS.length; i++) {
@@ -49,6 +53,95 @@ public final class HttpAttributes {
       case "HTTP/3", "HTTP/3.0" -> "3";
       default -> protocol.startsWith("HTTP/") ? protocol.substring(5) : "";
     };
+  }
+
+  /**
+   * {@code HTTP/1.1} as ALPN names it ({@code http/1.1}, {@code h2}, {@code h3}; OkHttp's {@code
+   * h2_prior_knowledge} too) -> {@code 1.1}, {@code 2}, {@code 3}; empty when unknown.
+   */
+  public static String alpnProtocolVersion(String alpn) {
+    if (alpn == null) {
+      return "";
+    }
+    return switch (alpn) {
+      case "http/1.1" -> "1.1";
+      case "http/1.0" -> "1.0";
+      case "h2", "h2c", "h2_prior_knowledge" -> "2";
+      case "h3", "quic" -> "3";
+      default -> "";
+    };
+  }
+
+  /** A version given as major and minor numbers: 1.1 -> {@code 1.1}, 2.0 -> {@code 2}; empty when unknown. */
+  public static String protocolVersion(int major, int minor) {
+    return switch (major) {
+      case 1 -> minor == 1 ? "1.1" : minor == 0 ? "1.0" : "";
+      case 2 -> "2";
+      case 3 -> "3";
+      default -> "";
+    };
+  }
+
+  /**
+   * {@code server.address} from a URI's host: the host alone (a URI host never holds a path, query or
+   * user info), without the brackets of an IPv6 literal; empty when unknown.
+   */
+  public static String serverAddress(String host) {
+    if (host == null) {
+      return "";
+    }
+    int last = host.length() - 1;
+    return last > 0 && host.charAt(0) == '[' && host.charAt(last) == ']' ? host.substring(1, last) : host;
+  }
+
+  /**
+   * {@code server.port} as text: the port, or when the URI names none ({@code port <= 0}) the
+   * scheme's default (80 for http and ws, 443 for https and wss); empty when neither is known.
+   * Allocation-free once a port has been seen.
+   */
+  public static String serverPort(int port, String scheme) {
+    if (port <= 0) {
+      port = defaultPort(scheme);
+    }
+    if (port <= 0 || port > 65535) {
+      return "";
+    }
+    // Races only make a page or a string twice; both are immutable once seen.
+    String[] page = PORT_PAGES[port >>> 8];
+    if (page == null) {
+      page = new String[256];
+      PORT_PAGES[port >>> 8] = page;
+    }
+    String text = page[port & 255];
+    if (text == null) {
+      text = Integer.toString(port);
+      page[port & 255] = text;
+    }
+    return text;
+  }
+
+  private static int defaultPort(String scheme) {
+    if (scheme == null) {
+      return -1;
+    }
+    return switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "http", "ws" -> 80;
+      case "https", "wss" -> 443;
+      default -> -1;
+    };
+  }
+
+  /**
+   * {@code error.type} for a client request: when a response came, its status code if 4xx or 5xx,
+   * else empty; when none came, the class of what the call threw (or empty if it threw nothing).
+   *
+   * @param status the response's status code, or a value below 100 when no response came
+   */
+  public static String clientErrorType(int status, Throwable thrown) {
+    if (status >= 100) {
+      return status >= 400 ? statusCode(status) : "";
+    }
+    return thrown != null ? thrown.getClass().getName() : "";
   }
 
   /**

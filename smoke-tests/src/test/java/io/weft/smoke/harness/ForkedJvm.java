@@ -96,6 +96,21 @@ public final class ForkedJvm implements AutoCloseable {
     }
   }
 
+  /** Waits for the JVM to end by itself and returns its exit code; fails (and stops it) at the deadline. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop();
+        return Assertions.fail("JVM did not end within " + timeout + ": " + describeOutput());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+  }
+
   /** Asks the JVM to end (SIGTERM), forces it after a grace period, and returns its exit code. */
   public int stop() {
     process.destroy();
@@ -167,6 +182,7 @@ public final class ForkedJvm implements AutoCloseable {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> mainArguments = new ArrayList<>();
+    private boolean classpathSet;
 
     private Builder(Jdk jdk) {
       this.jdk = jdk;
@@ -194,15 +210,24 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
-    /** The class path ({@code -cp}) for {@link #mainClass}. */
+    /** The class path ({@code -cp}) for {@link #mainClass}; without it, this test JVM's own class path. */
     public Builder classpath(String classpath) {
       jvmOptions.add("-cp");
       jvmOptions.add(classpath);
+      classpathSet = true;
       return this;
     }
 
-    /** The main class with its arguments; must come last, instead of {@link #jar}. */
+    /**
+     * A main class with its arguments, from the {@link #classpath} given or else from this test JVM's
+     * own class path (the smoke tests' classes and test libraries); must come last, instead of
+     * {@link #jar}.
+     */
     public Builder mainClass(String className, String... arguments) {
+      if (!classpathSet) {
+        mainArguments.add("-cp");
+        mainArguments.add(System.getProperty("java.class.path"));
+      }
       mainArguments.add(className);
       mainArguments.addAll(List.of(arguments));
       return this;
@@ -212,6 +237,20 @@ public final class ForkedJvm implements AutoCloseable {
     public Builder jar(Path jar) {
       mainArguments.add("-jar");
       mainArguments.add(jar.toString());
+      return this;
+    }
+
+    /** The class path for {@link #mainClass}, entries separated by the platform's path separator. */
+    public Builder classpath(String classPath) {
+      jvmOptions.add("-cp");
+      jvmOptions.add(classPath);
+      return this;
+    }
+
+    /** Runs this class's {@code main} with these arguments (instead of {@link #jar}); must come last. */
+    public Builder mainClass(String className, String... arguments) {
+      mainArguments.add(className);
+      mainArguments.addAll(List.of(arguments));
       return this;
     }
 

@@ -1,0 +1,29 @@
+package io.weft.instrumentations.httpclient;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+
+/**
+ * Method handles for public no-argument getters of library types that hooks cannot name (they live
+ * in the application's class loaders), typed {@code (Object)String}, {@code (Object)int} or {@code
+ * (Object)Object} so that hooks call them with {@code invokeExact}. Resolved once per library class
+ * loader; a call through such a handle costs a few ns more than a direct call.
+ */
+final class Getter {
+
+  private Getter() {}
+
+  /** The public getter {@code name()} of the type {@code className} as {@code loader} sees it. */
+  static MethodHandle of(ClassLoader loader, String className, String name) throws ReflectiveOperationException {
+    return of(Class.forName(className, false, loader), name);
+  }
+
+  static MethodHandle of(Class<?> owner, String name) throws ReflectiveOperationException {
+    Method m = owner.getMethod(name);
+    Class<?> returned = m.getReturnType();
+    Class<?> exposed = returned == int.class || returned == String.class ? returned : Object.class;
+    return MethodHandles.publicLookup().unreflect(m).asType(MethodType.methodType(exposed, Object.class));
+  }
+}
