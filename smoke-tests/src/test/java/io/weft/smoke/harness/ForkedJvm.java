@@ -240,20 +240,6 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
-    /** The class path for {@link #mainClass}, entries separated by the platform's path separator. */
-    public Builder classpath(String classPath) {
-      jvmOptions.add("-cp");
-      jvmOptions.add(classPath);
-      return this;
-    }
-
-    /** Runs this class's {@code main} with these arguments (instead of {@link #jar}); must come last. */
-    public Builder mainClass(String className, String... arguments) {
-      mainArguments.add(className);
-      mainArguments.addAll(List.of(arguments));
-      return this;
-    }
-
     /** Starts the JVM; {@code name} names its log files. */
     public ForkedJvm start(String name) {
       List<String> command = new ArrayList<>();
