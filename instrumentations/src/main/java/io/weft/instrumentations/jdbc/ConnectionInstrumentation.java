@@ -1,0 +1,107 @@
+package io.weft.instrumentations.jdbc;
+
+import io.weft.instrumentations.weaving.ClassHeader;
+import io.weft.instrumentations.weaving.HookedMethod;
+import io.weft.instrumentations.weaving.ReturnHookedMethod;
+import io.weft.instrumentations.weaving.TypeInstrumentation;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Every JDBC connection class that directly implements {@code java.sql.Connection}, plus
+ * PostgreSQL's {@code PgConnection} (which implements it through its own {@code BaseConnection}).
+ *
+ * <p>Woven: {@code prepareStatement(String, ...)} and {@code prepareCall(String, ...)}, which hand the
+ * returned statement and its SQL to {@link JdbcHooks#prepared}; and {@code isValid(int)}, inside which
+ * nothing is counted (drivers validate with queries of their own).
+ */
+public final class ConnectionInstrumentation implements TypeInstrumentation {
+
+  static final Set<String> DRIVER_CLASSES = Set.of("org/postgresql/jdbc/PgConnection");
+
+  private static final int SKIPPED =
+      Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC;
+
+  @Override
+  public Set<String> typeNames() {
+    return DRIVER_CLASSES;
+  }
+
+  @Override
+  public Set<String> directSupertypes() {
+    return Set.of("java/sql/Connection");
+  }
+
+  @Override
+  public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
+    return new ClassVisitor(Opcodes.ASM9, next) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (mv == null || (access & SKIPPED) != 0) {
+          return mv;
+        }
+        if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+            && descriptor.startsWith("(Ljava/lang/String;") && descriptor.endsWith(";")) {
+          return new Prepare(mv, access, name, descriptor);
+        }
+        if (name.equals("isValid") && descriptor.equals("(I)Z")) {
+          return new IsValid(mv, header, access, name, descriptor);
+        }
+        return mv;
+      }
+    };
+  }
+
+  /** Before each normal return: {@code prepared(returned, this, sql)}. */
+  private static final class Prepare extends ReturnHookedMethod {
+    private int connection;
+    private int sql;
+
+    Prepare(MethodVisitor next, int access, String name, String descriptor) {
+      super(next, access, name, descriptor);
+    }
+
+    @Override
+    protected void emitEnter() {
+      connection = newLocal(Type.getType(Object.class));
+      sql = newLocal(Type.getType(String.class));
+      loadThis();
+      storeLocal(connection);
+      loadArg(0);
+      storeLocal(sql); // drivers rewrite their own argument (H2 translates JDBC escapes): keep what the caller passed
+    }
+
+    @Override
+    protected void emitBeforeReturn(int opcode) {
+      // stack: the returned statement
+      dup();
+      loadLocal(connection);
+      loadLocal(sql);
+      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "prepared",
+          "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/String;)V", false);
+    }
+  }
+
+  /** {@code validationStarted(); ... validationEnded(thrown);} */
+  private static final class IsValid extends HookedMethod {
+    IsValid(MethodVisitor next, ClassHeader header, int access, String name, String descriptor) {
+      super(next, header.name(), access, name, descriptor, header.version());
+    }
+
+    @Override
+    protected void emitEnter() {
+      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "validationStarted", "()V", false);
+    }
+
+    @Override
+    protected void emitExit() {
+      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "validationEnded", "(Ljava/lang/Throwable;)V",
+          false);
+    }
+  }
+}
