@@ -6,7 +6,9 @@ import io.weft.agent.config.ConfigKeys;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.InstrumentationFamily;
+import io.weft.instrumentations.hikaricp.HikariCpFamily;
 import io.weft.instrumentations.httpserver.HttpServerFamily;
+import io.weft.instrumentations.jdbc.JdbcFamily;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
 import java.lang.instrument.Instrumentation;
@@ -24,7 +26,9 @@ final class WovenFamilies {
   record Entry(ConfigKey<Boolean> enabled, InstrumentationFamily family) {}
 
   static final List<Entry> ALL = List.of(
-      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, new HttpServerFamily()));
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, new HttpServerFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_JDBC_ENABLED, new JdbcFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_HIKARICP_ENABLED, new HikariCpFamily()));
 
   private final List<String> names;
   private final Weaving weaving;

@@ -193,6 +193,8 @@ class ConfigPrecedenceTest {
         "WEFT_INSTRUMENTATION_PROCESS_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_CONTAINER_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_JDBC_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_HIKARICP_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED=false (default)"), lines);
   }
 }

@@ -77,7 +77,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, jvm, process, container;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, jdbc, hikaricp, jvm, process, container;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -91,7 +91,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, process;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, jdbc, hikaricp, process;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -101,7 +101,8 @@ class AgentStartupTest {
     try (LogCapture log = new LogCapture()) {
       Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
           "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false"));
+          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false",
+          "WEFT_INSTRUMENTATION_JDBC_ENABLED", "false", "WEFT_INSTRUMENTATION_HIKARICP_ENABLED", "false"));
 
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, null, WovenFamilies.install(null, config, registry)).run();
