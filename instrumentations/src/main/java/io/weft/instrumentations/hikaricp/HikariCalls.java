@@ -8,9 +8,8 @@ import java.lang.reflect.Field;
 /**
  * Reads HikariCP objects, whose classes live in the application's class loader (this class is on
  * the bootstrap class path and cannot name them): public {@code HikariPoolMXBean} and {@code
- * HikariConfigMXBean} methods for the state, resolved once per pool class; two fields for what no
- * public method gives (a pool's configuration, when the pool was not seen being constructed, and a
- * connection's borrow time).
+ * HikariConfigMXBean} methods for the state, resolved once per class; and, for a pool that was not
+ * seen being constructed, its {@code config} field, which no public method gives.
  */
 final class HikariCalls {
 
@@ -41,20 +40,6 @@ final class HikariCalls {
                 .asType(MethodType.methodType(String.class, Object.class)));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("not a HikariCP pool this version of Weft can read: " + poolClass, e);
-      }
-    }
-  };
-
-  /** {@code PoolEntry.lastBorrowed}, a {@code System.nanoTime()} reading, per PoolEntry class. */
-  private static final ClassValue<MethodHandle> LAST_BORROWED = new ClassValue<>() {
-    @Override
-    protected MethodHandle computeValue(Class<?> entryClass) {
-      try {
-        Field f = entryClass.getDeclaredField("lastBorrowed");
-        f.setAccessible(true);
-        return MethodHandles.lookup().unreflectGetter(f).asType(MethodType.methodType(long.class, Object.class));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null;
       }
     }
   };
@@ -103,22 +88,5 @@ final class HikariCalls {
       }
     }
     return null;
-  }
-
-  /**
-   * When the connection in {@code poolEntry} was borrowed ({@code System.nanoTime()}), or {@link
-   * Long#MIN_VALUE} if this HikariCP version does not say. Cost: one field read through a cached
-   * handle.
-   */
-  static long lastBorrowed(Object poolEntry) {
-    MethodHandle getter = LAST_BORROWED.get(poolEntry.getClass());
-    if (getter == null) {
-      return Long.MIN_VALUE;
-    }
-    try {
-      return (long) getter.invokeExact(poolEntry);
-    } catch (Throwable t) {
-      return Long.MIN_VALUE;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.weft.instrumentations.hikaricp;
 
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.instrumentations.weakstate.WeakIdentityMap;
 
 /**
  * What code woven into HikariCP's {@code HikariPool} and {@code PoolBase} calls. A pool is tracked
@@ -10,8 +11,12 @@ import io.weft.bootstrap.log.WeftLog;
 public final class HikariPoolHooks {
 
   private static final String TIMEOUT = "java.sql.SQLTransientConnectionException";
-  /** A use longer than a day means the borrow time is not a {@code nanoTime} reading: not recorded. */
-  private static final long MAX_PLAUSIBLE_NANOS = 86_400_000_000_000L;
+  /**
+   * When each pool entry (one per physical connection) was last lent, as {@code [nanoTime]}, or 0
+   * while it is in the pool. One small array per entry, made on its first loan and then reused;
+   * HikariCP's own {@code lastBorrowed} is only kept when a metrics tracker is configured.
+   */
+  private static final WeakIdentityMap<long[]> LENT_AT = new WeakIdentityMap<>();
 
   private HikariPoolHooks() {}
 
@@ -65,16 +70,35 @@ public final class HikariPoolHooks {
     }
   }
 
+  /**
+   * On entry to {@code PoolEntry.createProxyConnection}: the entry's connection is being lent. Cost:
+   * one identity-map look-up and a clock read; allocates only on an entry's first loan. The entry
+   * is then the borrowing thread's until it comes back, so a plain write suffices.
+   */
+  public static void lent(Object poolEntry) {
+    try {
+      long[] lentAt = LENT_AT.get(poolEntry);
+      if (lentAt == null) {
+        lentAt = new long[1];
+        LENT_AT.put(poolEntry, lentAt);
+      }
+      lentAt[0] = System.nanoTime();
+    } catch (Throwable t) {
+      failed(t);
+    }
+  }
+
   /** On entry to {@code HikariPool.recycle(PoolEntry)}: a connection came back; records its use. */
   public static void returned(Object pool, Object poolEntry) {
     try {
-      TrackedPool p = tracked(pool);
-      if (p == null || poolEntry == null) {
-        return;
+      long[] lentAt = poolEntry == null ? null : LENT_AT.get(poolEntry);
+      if (lentAt == null || lentAt[0] == 0) {
+        return; // lent before the agent was attached, or returned twice
       }
-      long borrowed = HikariCalls.lastBorrowed(poolEntry);
-      long used = System.nanoTime() - borrowed;
-      if (borrowed != Long.MIN_VALUE && used >= 0 && used < MAX_PLAUSIBLE_NANOS) {
+      long used = System.nanoTime() - lentAt[0];
+      lentAt[0] = 0;
+      TrackedPool p = tracked(pool);
+      if (p != null) {
         p.useTime.record(used * 1e-9);
       }
     } catch (Throwable t) {

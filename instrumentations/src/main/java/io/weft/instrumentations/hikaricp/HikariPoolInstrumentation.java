@@ -17,24 +17,27 @@ import org.objectweb.asm.Type;
  *   <li>the end of the {@code HikariPool(HikariConfig)} constructor: the pool is tracked;
  *   <li>{@code HikariPool.shutdown()}: the pool leaves the output;
  *   <li>{@code HikariPool.getConnection(long)}: wait time, and timeouts;
- *   <li>{@code HikariPool.recycle(PoolEntry)}: use time, from the entry's borrow time;
- *   <li>{@code PoolBase.newConnection()}: create time.
+ *   <li>{@code PoolEntry.createProxyConnection(...)}: a connection is lent (its borrow time is kept);
+ *   <li>{@code HikariPool.recycle(PoolEntry)}: use time, since that borrow;
+ *   <li>{@code PoolBase.newConnection(...)}: create time.
  * </ul>
  */
 public final class HikariPoolInstrumentation implements TypeInstrumentation {
 
   static final String POOL = "com/zaxxer/hikari/pool/HikariPool";
   static final String POOL_BASE = "com/zaxxer/hikari/pool/PoolBase";
+  static final String POOL_ENTRY = "com/zaxxer/hikari/pool/PoolEntry";
   private static final String HOOKS = Type.getInternalName(HikariPoolHooks.class);
 
   @Override
   public Set<String> typeNames() {
-    return Set.of(POOL, POOL_BASE);
+    return Set.of(POOL, POOL_BASE, POOL_ENTRY);
   }
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
     boolean pool = header.name().equals(POOL);
+    boolean entry = header.name().equals(POOL_ENTRY);
     return new ClassVisitor(Opcodes.ASM9, next) {
       @Override
       public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -56,8 +59,12 @@ public final class HikariPoolInstrumentation implements TypeInstrumentation {
           return new OnEntry(mv, header, access, name, descriptor, "returned", "(Ljava/lang/Object;Ljava/lang/Object;)V",
               true);
         }
-        if (!pool && name.equals("newConnection") && descriptor.equals("()Ljava/sql/Connection;")) {
+        if (header.name().equals(POOL_BASE) && name.equals("newConnection")
+            && descriptor.endsWith(")Ljava/sql/Connection;")) {
           return new Timed(mv, header, access, name, descriptor, "created");
+        }
+        if (entry && name.equals("createProxyConnection") && descriptor.endsWith(")Ljava/sql/Connection;")) {
+          return new OnEntry(mv, header, access, name, descriptor, "lent", "(Ljava/lang/Object;)V", false);
         }
         return mv;
       }

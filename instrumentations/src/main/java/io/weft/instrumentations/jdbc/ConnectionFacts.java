@@ -1,5 +1,7 @@
 package io.weft.instrumentations.jdbc;
 
+import io.weft.instrumentations.weakstate.WeakIdentityMap;
+
 /**
  * {@link DatabaseFacts} per connection, resolved once per connection object and remembered weakly.
  *

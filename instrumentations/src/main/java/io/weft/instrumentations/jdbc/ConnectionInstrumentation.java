@@ -12,7 +12,8 @@ import org.objectweb.asm.Type;
 
 /**
  * Every JDBC connection class that directly implements {@code java.sql.Connection}, plus
- * PostgreSQL's {@code PgConnection} (which implements it through its own {@code BaseConnection}).
+ * PostgreSQL's {@code PgConnection} (which implements it through its own {@code BaseConnection})
+ * and SQLite's {@code JDBC3Connection} and {@code JDBC4Connection} (which inherit it).
  *
  * <p>Woven: {@code prepareStatement(String, ...)} and {@code prepareCall(String, ...)}, which hand the
  * returned statement and its SQL to {@link JdbcHooks#prepared}; and {@code isValid(int)}, inside which
@@ -20,7 +21,10 @@ import org.objectweb.asm.Type;
  */
 public final class ConnectionInstrumentation implements TypeInstrumentation {
 
-  static final Set<String> DRIVER_CLASSES = Set.of("org/postgresql/jdbc/PgConnection");
+  static final Set<String> DRIVER_CLASSES = Set.of(
+      "org/postgresql/jdbc/PgConnection",
+      "org/sqlite/jdbc3/JDBC3Connection",
+      "org/sqlite/jdbc4/JDBC4Connection");
 
   private static final int SKIPPED =
       Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC;

@@ -3,6 +3,7 @@ package io.weft.instrumentations.jdbc;
 import io.weft.bootstrap.context.AgentThread;
 import io.weft.bootstrap.context.CallDepth;
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.instrumentations.weakstate.WeakIdentityMap;
 
 /**
  * What code woven into JDBC statements and connections calls.

@@ -85,6 +85,8 @@ public final class SqlSummariser {
     Clause clause = Clause.NONE;
     Expect expect = Expect.NOTHING;
     boolean list;
+    /** In FROM, JOIN and USING a name followed by '(' is a table function; elsewhere '(' opens a column list. */
+    boolean functionsAllowed;
     boolean fromSeen;
     boolean cteBody;
   }
@@ -286,17 +288,17 @@ public final class SqlSummariser {
               || level.clause == Clause.DELETE;
           if (fromClause && !level.fromSeen && !previousWordIs("DISTINCT")) {
             level.fromSeen = true;
-            expectTables(true);
+            expectFromList();
           }
         }
         case "JOIN" -> {
           if (level.clause == Clause.SELECT || level.clause == Clause.UPDATE || level.clause == Clause.DELETE) {
-            expectTables(true);
+            expectFromList();
           }
         }
         case "USING" -> {
           if (level.clause == Clause.MERGE || level.clause == Clause.DELETE) {
-            expectTables(true);
+            expectFromList();
           }
         }
         case "ON" -> {
@@ -378,6 +380,13 @@ public final class SqlSummariser {
     private void expectTables(boolean list) {
       level.expect = Expect.TABLE;
       level.list = list;
+      level.functionsAllowed = false;
+    }
+
+    /** A FROM, JOIN or USING list: tables, derived tables or table functions. */
+    private void expectFromList() {
+      expectTables(true);
+      level.functionsAllowed = true;
     }
 
     /** At a table reference: records the table, unless it is a function call or a WITH name. */
@@ -385,7 +394,7 @@ public final class SqlSummariser {
       String name = qualifiedName();
       level.expect = Expect.AFTER_TABLE;
       atStart = false;
-      boolean functionCall = i + 1 < tokens.size() && tokens.get(i + 1).punct() == '(';
+      boolean functionCall = level.functionsAllowed && i + 1 < tokens.size() && tokens.get(i + 1).punct() == '(';
       if (name == null || functionCall || name.equalsIgnoreCase("DUAL") || cteNames.contains(unquoted(name))) {
         return;
       }

@@ -28,14 +28,16 @@ public final class StatementInstrumentation implements TypeInstrumentation {
 
   /**
    * Statement classes that define execute methods without directly implementing a {@code java.sql}
-   * statement interface: PostgreSQL's {@code PgStatement} implements its own {@code BaseStatement};
-   * SQLite's {@code JDBC3Statement} and {@code JDBC3PreparedStatement} leave the interfaces to their
-   * {@code JDBC4} subclasses.
+   * statement interface: SQLite's {@code JDBC3Statement}, {@code JDBC3PreparedStatement} and {@code
+   * CorePreparedStatement} leave the interfaces to their {@code JDBC4} subclasses. PostgreSQL's
+   * {@code PgStatement} implements {@code Statement} directly in 42.7, but is named for versions
+   * where it implements only its own {@code BaseStatement}.
    */
   static final Set<String> DRIVER_CLASSES = Set.of(
       "org/postgresql/jdbc/PgStatement",
       "org/sqlite/jdbc3/JDBC3Statement",
-      "org/sqlite/jdbc3/JDBC3PreparedStatement");
+      "org/sqlite/jdbc3/JDBC3PreparedStatement",
+      "org/sqlite/core/CorePreparedStatement");
 
   @Override
   public Set<String> typeNames() {

@@ -156,7 +156,7 @@ class SqlSummariserTest {
     QuerySummary otherTable = SqlSummariser.summarise("INSERT INTO orders VALUES (?)");
     assertEquals(new QuerySummary("BATCH INSERT", "", "BATCH"), insert.commonWith(otherTable).asBatch());
     QuerySummary delete = SqlSummariser.summarise("DELETE FROM users");
-    assertEquals(new QuerySummary("BATCH", "", "BATCH"), insert.commonWith(delete).asBatch());
+    assertEquals(new QuerySummary("BATCH", "users", "BATCH"), insert.commonWith(delete).asBatch());
     assertEquals(insert.asBatch(), insert.commonWith(insert).asBatch());
     assertEquals(new QuerySummary("BATCH", "", "BATCH"), QuerySummary.UNKNOWN.asBatch());
   }

@@ -1,4 +1,4 @@
-package io.weft.instrumentations.jdbc;
+package io.weft.instrumentations.weakstate;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -17,7 +17,7 @@ import java.lang.ref.WeakReference;
  * a reader sees either the old or the new chain, never a broken one. A put on one thread is seen by
  * another thread that got the key from the first one through any safe publication.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
 
   private static final int SEGMENTS = 16;
   private static final int INITIAL_CAPACITY = 16;
@@ -25,7 +25,7 @@ final class WeakIdentityMap<V> {
   private final Segment<V>[] segments;
 
   @SuppressWarnings("unchecked")
-  WeakIdentityMap() {
+  public WeakIdentityMap() {
     segments = new Segment[SEGMENTS];
     for (int s = 0; s < SEGMENTS; s++) {
       segments[s] = new Segment<>();
@@ -33,25 +33,25 @@ final class WeakIdentityMap<V> {
   }
 
   /** The value for {@code key}, or null. */
-  V get(Object key) {
+  public V get(Object key) {
     int hash = hash(key);
     return segments[hash & (SEGMENTS - 1)].get(key, hash);
   }
 
   /** Maps {@code key} to {@code value}, replacing any earlier value. */
-  void put(Object key, V value) {
+  public void put(Object key, V value) {
     int hash = hash(key);
     segments[hash & (SEGMENTS - 1)].put(key, hash, value);
   }
 
   /** Forgets {@code key}. */
-  void remove(Object key) {
+  public void remove(Object key) {
     int hash = hash(key);
     segments[hash & (SEGMENTS - 1)].remove(key, hash);
   }
 
   /** Live entries (collected keys not yet dropped may still count). */
-  int size() {
+  public int size() {
     int size = 0;
     for (Segment<V> s : segments) {
       size += s.count;

@@ -1,4 +1,4 @@
-package io.weft.instrumentations.jdbc;
+package io.weft.instrumentations.weakstate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
