@@ -77,24 +77,26 @@ public abstract class HookedMethod extends AdviceAdapter {
     super.visitMaxs(maxStack, maxLocals);
   }
 
-  /** The frame locals on method entry: {@code this} (unless static) and the parameters. */
+  /**
+   * The frame locals the catch-all handler declares: {@code this} (unless static), and the parameter
+   * slots as unusable ({@code TOP}, two for a long or double). Code may store other types in a
+   * parameter's slot (JDK dynamic proxies keep a caught Throwable in the first one), so the handler
+   * must not promise the parameters' types; it reads only {@code this} and its own new locals.
+   */
   private static Object[] entryLocals(String owner, int access, String descriptor) {
     Type[] args = Type.getArgumentTypes(descriptor);
     boolean isStatic = (access & ACC_STATIC) != 0;
-    Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
+    int slots = isStatic ? 0 : 1;
+    for (Type t : args) {
+      slots += t.getSize();
+    }
+    Object[] locals = new Object[slots];
     int i = 0;
     if (!isStatic) {
       locals[i++] = owner;
     }
-    for (Type t : args) {
-      locals[i++] = switch (t.getSort()) {
-        case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INTEGER;
-        case Type.LONG -> LONG;
-        case Type.FLOAT -> FLOAT;
-        case Type.DOUBLE -> DOUBLE;
-        case Type.ARRAY -> t.getDescriptor();
-        default -> t.getInternalName();
-      };
+    while (i < slots) {
+      locals[i++] = TOP;
     }
     return locals;
   }
