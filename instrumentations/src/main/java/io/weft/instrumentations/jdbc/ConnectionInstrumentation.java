@@ -54,7 +54,7 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
           return new Prepare(mv, access, name, descriptor);
         }
         if (name.equals("isValid") && descriptor.equals("(I)Z")) {
-          return new IsValid(mv, header, access, name, descriptor);
+          return new DriverWork(mv, header, access, name, descriptor);
         }
         return mv;
       }
@@ -91,20 +91,20 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
     }
   }
 
-  /** {@code validationStarted(); ... validationEnded(thrown);} */
-  private static final class IsValid extends HookedMethod {
-    IsValid(MethodVisitor next, ClassHeader header, int access, String name, String descriptor) {
+  /** {@code driverWorkStarted(); ... driverWorkEnded(thrown);}: nothing inside is counted. */
+  static final class DriverWork extends HookedMethod {
+    DriverWork(MethodVisitor next, ClassHeader header, int access, String name, String descriptor) {
       super(next, header.name(), access, name, descriptor, header.version());
     }
 
     @Override
     protected void emitEnter() {
-      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "validationStarted", "()V", false);
+      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "driverWorkStarted", "()V", false);
     }
 
     @Override
     protected void emitExit() {
-      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "validationEnded", "(Ljava/lang/Throwable;)V",
+      visitMethodInsn(INVOKESTATIC, StatementInstrumentation.HOOKS, "driverWorkEnded", "(Ljava/lang/Throwable;)V",
           false);
     }
   }

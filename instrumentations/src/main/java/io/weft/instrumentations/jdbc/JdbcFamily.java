@@ -16,6 +16,6 @@ public final class JdbcFamily implements InstrumentationFamily {
   @Override
   public List<TypeInstrumentation> install(MetricRegistry registry) {
     JdbcMetrics.install(registry);
-    return List.of(new StatementInstrumentation(), new ConnectionInstrumentation());
+    return List.of(new StatementInstrumentation(), new ConnectionInstrumentation(), new DriverInstrumentation());
   }
 }

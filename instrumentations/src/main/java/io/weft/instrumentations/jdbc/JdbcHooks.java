@@ -10,8 +10,9 @@ import io.weft.instrumentations.weakstate.WeakIdentityMap;
  *
  * <p>Executions ({@code execute*}, {@code executeBatch}, {@code executeLargeBatch}) are timed only
  * at the outermost level on a thread: a pool's statement proxy delegating to the driver's statement,
- * or a driver calling itself, counts once. {@code Connection.isValid} enters the same depth, so the
- * queries a driver runs to validate a connection are not counted as the application's.
+ * or a driver calling itself, counts once. {@code Connection.isValid} and {@code Driver.connect}
+ * enter the same depth, so the queries a driver runs to validate or set up a connection are not
+ * counted as the application's.
  *
  * <p>A prepared statement's SQL is remembered when it is prepared ({@link #prepared}), as the {@link
  * OperationSeries} it will record into; a plain statement's SQL is the executed argument. Either way
@@ -63,14 +64,19 @@ public final class JdbcHooks {
 
   /** On every exit from {@code executeBatch} or {@code executeLargeBatch}. */
   public static void exitBatch(Throwable thrown, Object statement, long startNanos) {
-    boolean outermost = !AgentThread.isCurrent() && DEPTH.exit() == 0;
+    if (AgentThread.isCurrent() || DEPTH.exit() != 0) {
+      // Not outermost: a proxy's override calling its super method, or executeBatch calling
+      // executeLargeBatch on the same statement. The outermost exit reads (and ends) the batch; a
+      // driver statement's own copy behind a proxy is left to be collected with it.
+      return;
+    }
     try {
       SummarisedQuery pending = PENDING_BATCHES.get(statement);
       if (pending != null) {
         PENDING_BATCHES.remove(statement); // executed or failed, the batch is gone
       }
       JdbcMetrics metrics = JdbcMetrics.current();
-      if (!outermost || metrics == null) {
+      if (metrics == null) {
         return;
       }
       OperationSeries known = known(statement, metrics);
@@ -124,8 +130,14 @@ public final class JdbcHooks {
     }
   }
 
-  /** After {@code Statement.clearBatch()} returned. */
+  /**
+   * After {@code Statement.clearBatch()} returned. A clear inside an execution is the driver ending
+   * its own batch (SQLite clears in {@code executeBatch}); the execution's exit reads it first.
+   */
   public static void batchCleared(Object statement) {
+    if (AgentThread.isCurrent() || DEPTH.current() != 0) {
+      return;
+    }
     try {
       if (PENDING_BATCHES.get(statement) != null) {
         PENDING_BATCHES.remove(statement);
@@ -135,15 +147,19 @@ public final class JdbcHooks {
     }
   }
 
-  /** On entry to {@code Connection.isValid}: what runs inside is the driver's, not the application's. */
-  public static void validationStarted() {
+  /**
+   * On entry to a driver's own work: {@code Connection.isValid} (drivers validate with queries of
+   * their own) and {@code Driver.connect} (SQLite sets a new connection up with {@code PRAGMA}
+   * statements). Executions inside are the driver's, not the application's, and are not counted.
+   */
+  public static void driverWorkStarted() {
     if (!AgentThread.isCurrent()) {
       DEPTH.enter();
     }
   }
 
-  /** On every exit from {@code Connection.isValid}. */
-  public static void validationEnded(Throwable thrown) {
+  /** On every exit from a method that {@link #driverWorkStarted()} entered. */
+  public static void driverWorkEnded(Throwable thrown) {
     if (!AgentThread.isCurrent()) {
       DEPTH.exit();
     }

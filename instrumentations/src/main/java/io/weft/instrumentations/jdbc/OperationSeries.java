@@ -13,23 +13,28 @@ final class OperationSeries {
   final SummarisedQuery query;
   final DatabaseFacts database;
   final JdbcMetrics metrics;
-  private final Histogram.Handle success;
+  /** Bound on the first success, so that a query that only ever fails shows no empty success series. */
+  private volatile Histogram.Handle success;
   private final ConcurrentHashMap<String, Histogram.Handle> failures = new ConcurrentHashMap<>(4);
 
   OperationSeries(SummarisedQuery query, DatabaseFacts database, JdbcMetrics metrics) {
     this.query = query;
     this.database = database;
     this.metrics = metrics;
-    this.success = metrics.bind(query.summary, database, "", "");
   }
 
   /**
-   * Records one execution that started at {@code startNanos}. Cost on success: a histogram record
-   * (tens of nanoseconds), no allocation. On failure: the error attributes and one map look-up.
+   * Records one execution that started at {@code startNanos}. Cost on success: a volatile read and a
+   * histogram record (tens of nanoseconds), no allocation after the first. On failure: the error
+   * attributes and one map look-up.
    */
   void record(long startNanos, Throwable thrown) {
     if (thrown == null) {
-      success.recordSince(startNanos);
+      Histogram.Handle s = success;
+      if (s == null) {
+        success = s = metrics.bind(query.summary, database, "", ""); // a race binds the same handle twice
+      }
+      s.recordSince(startNanos);
       return;
     }
     String[] error = SqlErrors.attributes(thrown);
