@@ -117,6 +117,7 @@ public final class HikariPoolInstrumentation implements TypeInstrumentation {
   /** {@code long start = started(); ... hook(thrown, this, start);} */
   private static final class Timed extends HookedMethod {
     private final String hook;
+    private int pool;
     private int start;
 
     Timed(MethodVisitor next, ClassHeader header, int access, String name, String descriptor, String hook) {
@@ -126,14 +127,17 @@ public final class HikariPoolInstrumentation implements TypeInstrumentation {
 
     @Override
     protected void emitEnter() {
+      pool = newLocal(Type.getType(Object.class));
       start = newLocal(Type.LONG_TYPE);
+      loadThis();
+      storeLocal(pool);
       visitMethodInsn(INVOKESTATIC, HOOKS, "started", "()J", false);
       storeLocal(start);
     }
 
     @Override
     protected void emitExit() {
-      loadThis();
+      loadLocal(pool);
       loadLocal(start);
       visitMethodInsn(INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Throwable;Ljava/lang/Object;J)V", false);
     }

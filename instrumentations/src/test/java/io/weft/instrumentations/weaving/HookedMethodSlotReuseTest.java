@@ -72,12 +72,16 @@ class HookedMethodSlotReuseTest {
       public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
         return new MethodSelector(next, "check", "(I)I", t -> new HookedMethod(t.next(), t.owner(), t.access(),
             t.name(), t.descriptor(), t.classVersion()) {
+          private int receiver;
           private int token;
 
           @Override
           protected void emitEnter() {
+            receiver = newLocal(Type.getType(Object.class));
             token = newLocal(Type.LONG_TYPE);
             loadThis();
+            storeLocal(receiver);
+            loadLocal(receiver);
             visitMethodInsn(INVOKESTATIC, Type.getInternalName(RecordingHooks.class), "enter", "(Ljava/lang/Object;)J",
                 false);
             storeLocal(token);
@@ -85,7 +89,7 @@ class HookedMethodSlotReuseTest {
 
           @Override
           protected void emitExit() {
-            loadThis();
+            loadLocal(receiver);
             swap();
             loadLocal(token);
             visitMethodInsn(INVOKESTATIC, Type.getInternalName(RecordingHooks.class), "exit",
