@@ -2,6 +2,7 @@ package io.weft.benchmarks;
 
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.jdbc.ConnectionInstrumentation;
+import io.weft.instrumentations.jdbc.JdbcHooks;
 import io.weft.instrumentations.jdbc.JdbcMetrics;
 import io.weft.instrumentations.jdbc.StatementInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
@@ -62,11 +63,10 @@ public class JdbcBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    ClassFileTransformer transformer = null;
-    if (driver.equals("woven")) {
-      JdbcMetrics.install(new MetricRegistry());
-      transformer = transformerFor(new StatementInstrumentation(), new ConnectionInstrumentation());
-    }
+    JdbcMetrics.install(new MetricRegistry());
+    ClassFileTransformer transformer = driver.equals("woven")
+        ? transformerFor(new StatementInstrumentation(), new ConnectionInstrumentation())
+        : null;
     ClassLoader h2 = new H2Loader(JdbcBenchmark.class.getClassLoader(), transformer);
     Driver d = (Driver) h2.loadClass("org.h2.Driver").getConstructor().newInstance();
     connection = d.connect("jdbc:h2:mem:bench_" + driver + ";DB_CLOSE_DELAY=-1", new Properties());
@@ -93,6 +93,16 @@ public class JdbcBenchmark {
     try (ResultSet rows = prepared.executeQuery()) {
       return rows.next() ? rows.getString(1).length() : 0;
     }
+  }
+
+  /**
+   * The hooks alone, as woven code calls them around one execution of a known prepared statement:
+   * the added cost without H2's own run-to-run variance.
+   */
+  @Benchmark
+  public void hooksAroundOneExecution() {
+    long start = JdbcHooks.enter();
+    JdbcHooks.exit(null, prepared, null, start);
   }
 
   /** Prepare, execute, close: what an application without a statement cache does per query. */
