@@ -65,6 +65,16 @@ public final class ConnectionPoolMetrics {
     return m;
   }
 
+  /** The metrics this family defines, as registered (for documentation checks). */
+  public static List<MetricDescriptor> descriptors() {
+    ConnectionPoolMetrics m = new ConnectionPoolMetrics(new MetricRegistry());
+    List<MetricDescriptor> all = new java.util.ArrayList<>(COLLECTED);
+    all.add(m.waitTime.descriptor());
+    all.add(m.useTime.descriptor());
+    all.add(m.createTime.descriptor());
+    return all;
+  }
+
   /** The installed instance, or null when pool metrics are off. */
   static ConnectionPoolMetrics current() {
     return current;

@@ -2,7 +2,9 @@ package io.weft.instrumentations.jdbc;
 
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Histogram;
+import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricRegistry;
+import java.util.List;
 
 /**
  * The JDBC instrument, {@code db.client.operation.duration}, per the OpenTelemetry database
@@ -33,6 +35,11 @@ public final class JdbcMetrics {
     JdbcMetrics m = new JdbcMetrics(registry);
     current = m;
     return m;
+  }
+
+  /** The metrics this family defines, as registered (for documentation checks). */
+  public static List<MetricDescriptor> descriptors() {
+    return List.of(new JdbcMetrics(new MetricRegistry()).duration.descriptor());
   }
 
   /** The installed instance, or null when JDBC metrics are off. */
