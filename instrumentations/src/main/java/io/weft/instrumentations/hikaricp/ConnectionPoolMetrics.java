@@ -1,11 +1,13 @@
 package io.weft.instrumentations.hikaricp;
 
+import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.Histogram;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
 import io.weft.bootstrap.metrics.MetricRegistry;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,7 +70,7 @@ public final class ConnectionPoolMetrics {
   /** The metrics this family defines, as registered (for documentation checks). */
   public static List<MetricDescriptor> descriptors() {
     ConnectionPoolMetrics m = new ConnectionPoolMetrics(new MetricRegistry());
-    List<MetricDescriptor> all = new java.util.ArrayList<>(COLLECTED);
+    List<MetricDescriptor> all = new ArrayList<>(COLLECTED);
     all.add(m.waitTime.descriptor());
     all.add(m.useTime.descriptor());
     all.add(m.createTime.descriptor());
@@ -96,7 +98,12 @@ public final class ConnectionPoolMetrics {
     @Override
     public void collect(Output out) {
       for (TrackedPool pool : pools.live()) {
-        pool.collect(out);
+        try {
+          pool.collect(out);
+        } catch (RuntimeException e) {
+          // One pool that cannot be read (an unexpected HikariCP version) must not hide the others.
+          WeftLog.warnLimited("hikaricp:" + pool.name, "reading HikariCP pool " + pool.name + " failed: " + e);
+        }
       }
     }
 

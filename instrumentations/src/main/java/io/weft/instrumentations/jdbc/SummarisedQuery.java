@@ -1,5 +1,7 @@
 package io.weft.instrumentations.jdbc;
 
+import java.util.Arrays;
+
 /**
  * One distinct SQL text, summarised once, with its {@link OperationSeries} per database (usually
  * one or two) and its batch form ({@code BATCH INSERT users}) made on first use.
@@ -51,7 +53,7 @@ final class SummarisedQuery {
     }
     OperationSeries made = new OperationSeries(this, database, metrics);
     if (current.length < MAX_KEPT_SERIES) {
-      OperationSeries[] more = java.util.Arrays.copyOf(current, current.length + 1);
+      OperationSeries[] more = Arrays.copyOf(current, current.length + 1);
       more[current.length] = made;
       series = more;
     }

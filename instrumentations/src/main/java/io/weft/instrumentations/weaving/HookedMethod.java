@@ -1,5 +1,6 @@
 package io.weft.instrumentations.weaving;
 
+import java.util.Arrays;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -91,7 +92,7 @@ public abstract class HookedMethod extends AdviceAdapter {
       slots += t.getSize();
     }
     Object[] locals = new Object[slots];
-    java.util.Arrays.fill(locals, TOP);
+    Arrays.fill(locals, TOP);
     return locals;
   }
 }
