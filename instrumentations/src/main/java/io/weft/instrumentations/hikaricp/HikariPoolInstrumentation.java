@@ -1,13 +1,13 @@
 package io.weft.instrumentations.hikaricp;
 
 import io.weft.instrumentations.weaving.ClassHeader;
+import io.weft.instrumentations.weaving.ConcreteMethods;
 import io.weft.instrumentations.weaving.HookedMethod;
 import io.weft.instrumentations.weaving.ReturnHookedMethod;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -38,37 +38,29 @@ public final class HikariPoolInstrumentation implements TypeInstrumentation {
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
     boolean pool = header.name().equals(POOL);
     boolean entry = header.name().equals(POOL_ENTRY);
-    return new ClassVisitor(Opcodes.ASM9, next) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-          return mv;
-        }
-        if (pool && name.equals("<init>") && descriptor.equals("(Lcom/zaxxer/hikari/HikariConfig;)V")) {
-          return new Constructed(mv, access, name, descriptor);
-        }
-        if (pool && name.equals("shutdown") && descriptor.equals("()V")) {
-          return new OnEntry(mv, header, access, name, descriptor, "poolClosing", "(Ljava/lang/Object;)V", false);
-        }
-        if (pool && name.equals("getConnection") && descriptor.equals("(J)Ljava/sql/Connection;")) {
-          return new Timed(mv, header, access, name, descriptor, "acquired");
-        }
-        if (pool && name.equals("recycle") && descriptor.equals("(Lcom/zaxxer/hikari/pool/PoolEntry;)V")) {
-          return new OnEntry(mv, header, access, name, descriptor, "returned", "(Ljava/lang/Object;Ljava/lang/Object;)V",
-              true);
-        }
-        if (header.name().equals(POOL_BASE) && name.equals("newConnection")
-            && descriptor.endsWith(")Ljava/sql/Connection;")) {
-          return new Timed(mv, header, access, name, descriptor, "created");
-        }
-        if (entry && name.equals("createProxyConnection") && descriptor.endsWith(")Ljava/sql/Connection;")) {
-          return new OnEntry(mv, header, access, name, descriptor, "lent", "(Ljava/lang/Object;)V", false);
-        }
-        return mv;
+    return new ConcreteMethods(next, (mv, access, name, descriptor) -> {
+      if (pool && name.equals("<init>") && descriptor.equals("(Lcom/zaxxer/hikari/HikariConfig;)V")) {
+        return new Constructed(mv, access, name, descriptor);
       }
-    };
+      if (pool && name.equals("shutdown") && descriptor.equals("()V")) {
+        return new OnEntry(mv, header, access, name, descriptor, "poolClosing", "(Ljava/lang/Object;)V", false);
+      }
+      if (pool && name.equals("getConnection") && descriptor.equals("(J)Ljava/sql/Connection;")) {
+        return new Timed(mv, header, access, name, descriptor, "acquired");
+      }
+      if (pool && name.equals("recycle") && descriptor.equals("(Lcom/zaxxer/hikari/pool/PoolEntry;)V")) {
+        return new OnEntry(mv, header, access, name, descriptor, "returned", "(Ljava/lang/Object;Ljava/lang/Object;)V",
+            true);
+      }
+      if (header.name().equals(POOL_BASE) && name.equals("newConnection")
+          && descriptor.endsWith(")Ljava/sql/Connection;")) {
+        return new Timed(mv, header, access, name, descriptor, "created");
+      }
+      if (entry && name.equals("createProxyConnection") && descriptor.endsWith(")Ljava/sql/Connection;")) {
+        return new OnEntry(mv, header, access, name, descriptor, "lent", "(Ljava/lang/Object;)V", false);
+      }
+      return null;
+    });
   }
 
   /** Before each return of the constructor: {@code poolStarted(this, config)}. */

@@ -1,13 +1,13 @@
 package io.weft.instrumentations.jdbc;
 
 import io.weft.instrumentations.weaving.ClassHeader;
+import io.weft.instrumentations.weaving.ConcreteMethods;
 import io.weft.instrumentations.weaving.HookedMethod;
 import io.weft.instrumentations.weaving.ReturnHookedMethod;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -26,9 +26,6 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
       "org/sqlite/jdbc3/JDBC3Connection",
       "org/sqlite/jdbc4/JDBC4Connection");
 
-  private static final int SKIPPED =
-      Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC;
-
   @Override
   public Set<String> typeNames() {
     return DRIVER_CLASSES;
@@ -41,24 +38,16 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    return new ClassVisitor(Opcodes.ASM9, next) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || (access & SKIPPED) != 0) {
-          return mv;
-        }
-        if ((name.equals("prepareStatement") || name.equals("prepareCall"))
-            && descriptor.startsWith("(Ljava/lang/String;") && descriptor.endsWith(";")) {
-          return new Prepare(mv, access, name, descriptor);
-        }
-        if (name.equals("isValid") && descriptor.equals("(I)Z")) {
-          return new DriverWork(mv, header, access, name, descriptor);
-        }
-        return mv;
+    return new ConcreteMethods(next, (mv, access, name, descriptor) -> {
+      if ((name.equals("prepareStatement") || name.equals("prepareCall"))
+          && descriptor.startsWith("(Ljava/lang/String;") && descriptor.endsWith(";")) {
+        return new Prepare(mv, access, name, descriptor);
       }
-    };
+      if (name.equals("isValid") && descriptor.equals("(I)Z")) {
+        return new DriverWork(mv, header, access, name, descriptor);
+      }
+      return null;
+    });
   }
 
   /** Before each normal return: {@code prepared(returned, this, sql)}. */

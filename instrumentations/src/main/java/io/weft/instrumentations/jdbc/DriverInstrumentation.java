@@ -1,11 +1,10 @@
 package io.weft.instrumentations.jdbc;
 
 import io.weft.instrumentations.weaving.ClassHeader;
+import io.weft.instrumentations.weaving.ConcreteMethods;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Every class that directly implements {@code java.sql.Driver}: its {@code connect(String,
@@ -23,17 +22,8 @@ public final class DriverInstrumentation implements TypeInstrumentation {
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    return new ClassVisitor(Opcodes.ASM9, next) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv != null && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC)) == 0
-            && name.equals("connect") && descriptor.equals(CONNECT)) {
-          return new ConnectionInstrumentation.DriverWork(mv, header, access, name, descriptor);
-        }
-        return mv;
-      }
-    };
+    return new ConcreteMethods(next, (mv, access, name, descriptor) -> name.equals("connect") && descriptor.equals(CONNECT)
+        ? new ConnectionInstrumentation.DriverWork(mv, header, access, name, descriptor)
+        : null);
   }
 }

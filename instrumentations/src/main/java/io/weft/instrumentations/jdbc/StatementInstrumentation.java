@@ -1,13 +1,13 @@
 package io.weft.instrumentations.jdbc;
 
 import io.weft.instrumentations.weaving.ClassHeader;
+import io.weft.instrumentations.weaving.ConcreteMethods;
 import io.weft.instrumentations.weaving.HookedMethod;
 import io.weft.instrumentations.weaving.ReturnHookedMethod;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import java.util.Set;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -51,35 +51,24 @@ public final class StatementInstrumentation implements TypeInstrumentation {
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    return new ClassVisitor(Opcodes.ASM9, next) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if (mv == null || (access & SKIPPED) != 0) {
-          return mv;
-        }
-        String arguments = descriptor.substring(0, descriptor.indexOf(')') + 1);
-        if (EXECUTE.contains(name) && (arguments.equals("()") || SQL_ARGUMENTS.contains(arguments))) {
-          return new Execute(mv, header, access, name, descriptor, !arguments.equals("()"));
-        }
-        if (BATCH.contains(name) && arguments.equals("()")) {
-          return new ExecuteBatch(mv, header, access, name, descriptor);
-        }
-        if (name.equals("addBatch") && descriptor.equals("(Ljava/lang/String;)V")) {
-          return new BatchAdded(mv, access, name, descriptor);
-        }
-        if (name.equals("clearBatch") && descriptor.equals("()V")) {
-          return new BatchCleared(mv, access, name, descriptor);
-        }
-        return mv;
+    return new ConcreteMethods(next, (mv, access, name, descriptor) -> {
+      String arguments = descriptor.substring(0, descriptor.indexOf(')') + 1);
+      if (EXECUTE.contains(name) && (arguments.equals("()") || SQL_ARGUMENTS.contains(arguments))) {
+        return new Execute(mv, header, access, name, descriptor, !arguments.equals("()"));
       }
-    };
+      if (BATCH.contains(name) && arguments.equals("()")) {
+        return new ExecuteBatch(mv, header, access, name, descriptor);
+      }
+      if (name.equals("addBatch") && descriptor.equals("(Ljava/lang/String;)V")) {
+        return new BatchAdded(mv, access, name, descriptor);
+      }
+      if (name.equals("clearBatch") && descriptor.equals("()V")) {
+        return new BatchCleared(mv, access, name, descriptor);
+      }
+      return null;
+    });
   }
 
-  /** Abstract and native methods have no body; bridges call the method they bridge to, which is woven. */
-  private static final int SKIPPED =
-      Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC;
   private static final Set<String> EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
   private static final Set<String> BATCH = Set.of("executeBatch", "executeLargeBatch");
   private static final Set<String> SQL_ARGUMENTS = Set.of("(Ljava/lang/String;)", "(Ljava/lang/String;I)",
