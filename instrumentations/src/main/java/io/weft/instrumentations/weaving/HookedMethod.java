@@ -1,5 +1,6 @@
 package io.weft.instrumentations.weaving;
 
+import java.util.Arrays;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -14,7 +15,8 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * <p>Subclasses emit the hook calls. Rules that keep the woven code safe: hooks are static methods
  * on bootstrap-visible classes that never throw; woven code passes values to them and does nothing
  * else (no branches, so no stack-map frames besides the handler's); every new local is assigned in
- * {@link #emitEnter()}, before any frame of the original code.
+ * {@link #emitEnter()}, before any frame of the original code; {@link #emitExit()} reads only those
+ * locals (copy {@code this} or an argument into one in {@code emitEnter} if the exit needs it).
  *
  * <p>Works on classes read with {@code ClassReader.EXPAND_FRAMES} and written with {@code
  * COMPUTE_MAXS}; never on constructors.
@@ -34,7 +36,7 @@ public abstract class HookedMethod extends AdviceAdapter {
     }
     // Class files before Java 6 have no stack-map frames; the verifier infers them.
     this.emitFrames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
-    this.entryLocals = entryLocals(owner, access, descriptor);
+    this.entryLocals = entryLocals(access, descriptor);
   }
 
   /** Emits the entry hook call; stores what the exit needs in locals made with {@code newLocal}. */
@@ -77,25 +79,20 @@ public abstract class HookedMethod extends AdviceAdapter {
     super.visitMaxs(maxStack, maxLocals);
   }
 
-  /** The frame locals on method entry: {@code this} (unless static) and the parameters. */
-  private static Object[] entryLocals(String owner, int access, String descriptor) {
-    Type[] args = Type.getArgumentTypes(descriptor);
-    boolean isStatic = (access & ACC_STATIC) != 0;
-    Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
-    int i = 0;
-    if (!isStatic) {
-      locals[i++] = owner;
+  /**
+   * The frame locals the catch-all handler declares: every slot of {@code this} and the parameters
+   * unusable ({@code TOP}; two for a long or double). The handler covers code whose own frames may
+   * not hold them: JDK dynamic proxies keep a caught exception in a parameter's slot, and on Java 25
+   * their handlers' frames clear every local. So emitted exit code reads only the locals made in
+   * {@link #emitEnter()} (which every frame keeps), never {@code this} or a parameter directly.
+   */
+  private static Object[] entryLocals(int access, String descriptor) {
+    int slots = (access & ACC_STATIC) != 0 ? 0 : 1;
+    for (Type t : Type.getArgumentTypes(descriptor)) {
+      slots += t.getSize();
     }
-    for (Type t : args) {
-      locals[i++] = switch (t.getSort()) {
-        case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INTEGER;
-        case Type.LONG -> LONG;
-        case Type.FLOAT -> FLOAT;
-        case Type.DOUBLE -> DOUBLE;
-        case Type.ARRAY -> t.getDescriptor();
-        default -> t.getInternalName();
-      };
-    }
+    Object[] locals = new Object[slots];
+    Arrays.fill(locals, TOP);
     return locals;
   }
 }
