@@ -2,6 +2,7 @@ package io.weft.benchmarks;
 
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.httpserver.HttpServerMetrics;
+import io.weft.instrumentations.httpserver.HttpServerSettings;
 import io.weft.instrumentations.httpserver.JdkHttpServerHooks;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +34,7 @@ public class HttpServerHooksBenchmark {
 
   @Setup
   public void setUp() {
-    HttpServerMetrics.install(new MetricRegistry());
+    HttpServerMetrics.install(new MetricRegistry(), HttpServerSettings.DEFAULTS);
     exchange = new FakeExchange();
   }
 

@@ -87,24 +87,30 @@ public final class HttpServerMetrics {
     return requestBodySize != null;
   }
 
-  /** A request began. {@code method} is the raw request method. */
-  void started(String method, String scheme) {
-    active.bind(HttpAttributes.method(method), scheme).add(1);
+  /**
+   * A request began. {@code method} is the raw request method. Returns the active-requests series it
+   * counted in, for {@link #finished} to count down without binding again.
+   */
+  UpDownCounter.Handle started(String method, String scheme) {
+    UpDownCounter.Handle handle = active.bind(HttpAttributes.method(method), scheme);
+    handle.add(1);
+    return handle;
   }
 
   /**
    * A request ended.
    *
+   * @param activeSeries what {@link #started} returned for it, or null to look it up again
    * @param status the response status, or a value below 100 when none was sent
    * @param route the route template, or null when none is known
    * @param thrown what escaped the handler, or null
    * @param requestBytes the request body's size in bytes, or a negative value when unknown
    * @param responseBytes the response body's size in bytes, or a negative value when unknown
    */
-  void finished(long startNanos, String method, int status, String route, String scheme, String protocol,
-      Throwable thrown, long requestBytes, long responseBytes) {
+  void finished(UpDownCounter.Handle activeSeries, long startNanos, String method, int status, String route,
+      String scheme, String protocol, Throwable thrown, long requestBytes, long responseBytes) {
     String normalizedMethod = HttpAttributes.method(method);
-    active.bind(normalizedMethod, scheme).add(-1);
+    (activeSeries != null ? activeSeries : active.bind(normalizedMethod, scheme)).add(-1);
     int effectiveStatus = status < 100 && thrown != null ? 500 : status;
     String statusCode = HttpAttributes.statusCode(effectiveStatus);
     String routeValue = route == null ? "" : route;

@@ -53,7 +53,7 @@ public final class JdkHttpServerHooks {
           responseBytes = "HEAD".equals(method) ? -1
               : ContentLength.parse(Exchange.responseHeader(exchange, "Content-Length"));
         }
-        metrics.finished(startNanos, method, Exchange.status(exchange), route(metrics.routes(), exchange),
+        metrics.finished(null, startNanos, method, Exchange.status(exchange), route(metrics.routes(), exchange),
             Exchange.scheme(exchange), Exchange.protocol(exchange), thrown, requestBytes, responseBytes);
       }
     } catch (Throwable t) {

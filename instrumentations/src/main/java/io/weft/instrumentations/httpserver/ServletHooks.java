@@ -45,9 +45,9 @@ public final class ServletHooks {
       }
       String method = api.method(request);
       String scheme = api.scheme(request);
-      ServletRequestTiming timing = new ServletRequestTiming(api, metrics, method, scheme, System.nanoTime());
+      ServletRequestTiming timing = new ServletRequestTiming(api, metrics, method, scheme);
       api.setAttribute(request, ATTRIBUTE, timing);
-      metrics.started(method, scheme);
+      timing.start();
       return timing;
     } catch (Throwable t) {
       failed(t);

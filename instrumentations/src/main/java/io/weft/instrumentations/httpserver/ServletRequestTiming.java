@@ -1,5 +1,7 @@
 package io.weft.instrumentations.httpserver;
 
+import io.weft.bootstrap.metrics.UpDownCounter;
+
 /**
  * One servlet request being measured: what was known when it entered the servlet layer, and how its
  * measurement ends. It is also the value of the request attribute {@link ServletHooks#ATTRIBUTE},
@@ -16,16 +18,26 @@ final class ServletRequestTiming {
   private final HttpServerMetrics metrics;
   private final String method;
   private final String scheme;
-  private final long startNanos;
+  private UpDownCounter.Handle activeSeries;
+  private long startNanos;
   /** What escaped an async dispatch of this request, if one failed. */
   private volatile Throwable dispatchError;
 
-  ServletRequestTiming(ServletApi api, HttpServerMetrics metrics, String method, String scheme, long startNanos) {
+  ServletRequestTiming(ServletApi api, HttpServerMetrics metrics, String method, String scheme) {
     this.api = api;
     this.metrics = metrics;
     this.method = method;
     this.scheme = scheme;
-    this.startNanos = startNanos;
+  }
+
+  /**
+   * Counts the request as active and starts the clock; once, by the thread that made this. An async
+   * completion on another thread reads these fields only after the listener was added, later on
+   * this same thread, and the container's hand-over to that thread orders the writes before.
+   */
+  void start() {
+    activeSeries = metrics.started(method, scheme);
+    startNanos = System.nanoTime();
   }
 
   /**
@@ -76,7 +88,7 @@ final class ServletRequestTiming {
       // A HEAD response declares the length of the body it does not send.
       responseBytes = "HEAD".equals(method) ? -1 : ContentLength.parse(api.responseHeader(response, "Content-Length"));
     }
-    metrics.finished(startNanos, method, status, route, scheme, api.protocol(request), error, requestBytes,
+    metrics.finished(activeSeries, startNanos, method, status, route, scheme, api.protocol(request), error, requestBytes,
         responseBytes);
   }
 }
