@@ -63,7 +63,7 @@ abstract class JdbcMetricsTest {
     jvm = ForkedJvm.on(jdk()).javaagent(BuildArtifacts.agentJar())
         .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort))
         .env("WEFT_LOG_LEVEL", "debug")
-        .mainClass(System.getProperty("java.class.path"), JdbcWorkload.class.getName(), targets.toArray(new String[0]))
+        .mainClassOn(System.getProperty("java.class.path"), JdbcWorkload.class.getName(), targets.toArray(new String[0]))
         .start("jdbc-" + jdk());
     jvm.awaitStdoutLine(Pattern.compile("^workload done$"), Polling.START.multipliedBy(3));
     Scrape.awaitListening(metricsPort, Polling.SHORT);

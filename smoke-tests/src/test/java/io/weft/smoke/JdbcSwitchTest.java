@@ -33,7 +33,7 @@ class JdbcSwitchTest {
         .env("WEFT_PROMETHEUS_PORT", String.valueOf(metricsPort))
         .env("WEFT_LOG_LEVEL", "debug")
         .env(switchedOff, "false")
-        .mainClass(System.getProperty("java.class.path"), JdbcWorkload.class.getName(), "h2")
+        .mainClassOn(System.getProperty("java.class.path"), JdbcWorkload.class.getName(), "h2")
         .start("jdbc-switch-" + switchedOff)) {
       jvm.awaitStdoutLine(Pattern.compile("^workload done$"), Polling.START);
       Scrape.awaitListening(metricsPort, Polling.SHORT);

@@ -245,7 +245,7 @@ public final class ForkedJvm implements AutoCloseable {
      * class path ({@code System.getProperty("java.class.path")}) runs test applications with the
      * libraries this module depends on.
      */
-    public Builder mainClass(String classPath, String mainClass, String... arguments) {
+    public Builder mainClassOn(String classPath, String mainClass, String... arguments) {
       mainArguments.add("-cp");
       mainArguments.add(classPath);
       mainArguments.add(mainClass);
