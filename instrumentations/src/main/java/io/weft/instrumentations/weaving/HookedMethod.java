@@ -16,7 +16,8 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * on bootstrap-visible classes that never throw; woven code passes values to them and does nothing
  * else (no branches, so no stack-map frames besides the handler's); every new local is assigned in
  * {@link #emitEnter()}, before any frame of the original code; {@link #emitExit()} reads only those
- * locals (copy {@code this} or an argument into one in {@code emitEnter} if the exit needs it).
+ * locals and {@code this} (which this class copies on entry and substitutes in exit code); copy an
+ * argument into a local in {@code emitEnter} if the exit needs it.
  *
  * <p>Works on classes read with {@code ClassReader.EXPAND_FRAMES} and written with {@code
  * COMPUTE_MAXS}; never on constructors.
@@ -24,7 +25,11 @@ import org.objectweb.asm.commons.AdviceAdapter;
 public abstract class HookedMethod extends AdviceAdapter {
 
   private final boolean emitFrames;
+  private final boolean isStatic;
+  private final String owner;
   private final Object[] entryLocals;
+  private int thisCopy = -1;
+  private boolean emittingExit;
   private final Label tryStart = new Label();
   private boolean hasCode;
 
@@ -36,6 +41,8 @@ public abstract class HookedMethod extends AdviceAdapter {
     }
     // Class files before Java 6 have no stack-map frames; the verifier infers them.
     this.emitFrames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
+    this.isStatic = (access & ACC_STATIC) != 0;
+    this.owner = owner;
     this.entryLocals = entryLocals(access, descriptor);
   }
 
@@ -51,6 +58,12 @@ public abstract class HookedMethod extends AdviceAdapter {
   @Override
   protected void onMethodEnter() {
     hasCode = true;
+    if (!isStatic) {
+      // Exit code may say loadThis(); the handler's frame cannot promise slot 0, so it reads this copy.
+      thisCopy = newLocal(Type.getObjectType(owner));
+      super.visitVarInsn(ALOAD, 0);
+      storeLocal(thisCopy);
+    }
     emitEnter();
     visitLabel(tryStart);
   }
@@ -59,7 +72,35 @@ public abstract class HookedMethod extends AdviceAdapter {
   protected void onMethodExit(int opcode) {
     if (opcode != ATHROW) {
       visitInsn(ACONST_NULL);
+      exit();
+    }
+  }
+
+  private void exit() {
+    emittingExit = true;
+    try {
       emitExit();
+    } finally {
+      emittingExit = false;
+    }
+  }
+
+  /** In exit code, {@code this} is read from the copy made on entry. */
+  @Override
+  public void loadThis() {
+    if (emittingExit && thisCopy >= 0) {
+      loadLocal(thisCopy);
+    } else {
+      super.loadThis();
+    }
+  }
+
+  @Override
+  public void visitVarInsn(int opcode, int varIndex) {
+    if (emittingExit && thisCopy >= 0 && opcode == ALOAD && varIndex == 0) {
+      loadLocal(thisCopy);
+    } else {
+      super.visitVarInsn(opcode, varIndex);
     }
   }
 
@@ -72,7 +113,7 @@ public abstract class HookedMethod extends AdviceAdapter {
         visitFrame(F_NEW, entryLocals.length, entryLocals, 1, new Object[] {"java/lang/Throwable"});
       }
       visitInsn(DUP);
-      emitExit();
+      exit();
       visitInsn(ATHROW);
       visitTryCatchBlock(tryStart, handler, handler, "java/lang/Throwable");
     }
