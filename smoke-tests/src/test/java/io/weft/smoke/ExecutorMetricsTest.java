@@ -93,12 +93,14 @@ abstract class ExecutorMetricsTest {
     }
     assertTrue(appWaits[9] >= 178_000_000L && appWaits[9] < 1_000_000_000L, "the last waited " + appWaits[9]);
     // The agent's waits match what the application measured around the same moments, bucket by
-    // bucket (bounds the application's figure is within 2 ms of are not compared).
+    // bucket. The agent's clock reads sit inside the application's, and a loaded machine can
+    // deschedule a thread between the two for milliseconds: bounds within 10 ms of an application
+    // figure are not compared.
     List<Double> cumulative = buckets(first, WAIT, "backlog", "thread_pool");
     assertEquals(BOUNDS.length + 1, cumulative.size());
     for (int b = 0; b < BOUNDS.length; b++) {
       double bound = BOUNDS[b];
-      boolean close = Arrays.stream(appWaits).anyMatch(w -> Math.abs(w / 1e9 - bound) < 0.002);
+      boolean close = Arrays.stream(appWaits).anyMatch(w -> Math.abs(w / 1e9 - bound) < 0.010);
       if (!close) {
         long expected = Arrays.stream(appWaits).filter(w -> w / 1e9 <= bound).count();
         assertEquals(expected, cumulative.get(b), "waits up to " + bound + " s; the application measured "
@@ -107,7 +109,8 @@ abstract class ExecutorMetricsTest {
     }
     double appSum = Arrays.stream(appWaits).sum() / 1e9;
     double agentSum = first.only(WAIT + "_sum", "jvm_executor_name", "backlog").value();
-    assertEquals(appSum, agentSum, 0.01, "sum of waits");
+    assertTrue(agentSum <= appSum && agentSum > appSum - 0.05, "sum of waits: agent " + agentSum + " s, application "
+        + appSum + " s");
     assertTrue(agentSum > 0.85, "ten waits of 0, 20, ..., 180 ms add up to about 0.9 s: " + agentSum);
   }
 

@@ -40,12 +40,13 @@ abstract class HttpClientMetricsTest {
 
   @Test
   void everyCallGetsTheScriptedOutcome() {
-    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), runs.outcomesWithoutAgent());
+    assertEquals(ClientScripts.expectedOutcomes(CLIENTS), ClientScripts.withoutMessages(runs.outcomesWithoutAgent()));
   }
 
   @Test
   void callersSeeExactlyWhatTheySeeWithoutTheAgent() {
-    assertEquals(runs.outcomesWithoutAgent(), runs.outcomesWithAgent());
+    assertEquals(ClientScripts.comparable(runs.outcomesWithoutAgent()),
+        ClientScripts.comparable(runs.outcomesWithAgent()));
   }
 
   @Test

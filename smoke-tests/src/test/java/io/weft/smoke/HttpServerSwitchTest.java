@@ -63,10 +63,9 @@ class HttpServerSwitchTest {
       assertEquals(200, Scrape.get(app.uri("/app/hello")).status());
       Exposition e = Exposition.parse(Scrape.get(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).text());
       assertEquals(List.of(), e.samples("http_server_request_duration_seconds_count"));
-      String prefix = "[weft] DEBUG instrumented ";
-      assertEquals(List.of(), app.jvm().stderrLines().stream().filter(l -> l.startsWith(prefix))
-          .map(l -> l.substring(prefix.length())).filter(c -> !ServletContainerMetricsTest.isJdkClass(c)).toList(),
-          "no Tomcat or servlet API class is rewritten (JDK classes are other families')");
+      // Other families (executors, HTTP clients) still rewrite JDK classes; no servlet or container class is.
+      assertEquals(List.of(), app.jvm().stderrLines().stream().filter(l -> l.contains("DEBUG instrumented "))
+          .filter(l -> !ServletContainerMetricsTest.isJdkClass(l.substring(l.indexOf("instrumented ") + 13))).toList());
     }
   }
 

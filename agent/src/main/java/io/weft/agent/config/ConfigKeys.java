@@ -211,6 +211,14 @@ public final class ConfigKeys {
       instrumentationEnabled("http.client", "HTTP client metrics (java.net.http, HttpURLConnection, Apache HttpClient 5,"
           + " OkHttp): request duration. When false, no client class is rewritten."));
 
+  public static final ConfigKey<Boolean> INSTRUMENTATION_JDBC_ENABLED = add(
+      instrumentationEnabled("jdbc", "JDBC metrics: statement duration by operation, table and database, for every driver"
+          + " and pool. When false, no JDBC class is rewritten."));
+
+  public static final ConfigKey<Boolean> INSTRUMENTATION_HIKARICP_ENABLED = add(
+      instrumentationEnabled("hikaricp", "HikariCP connection-pool metrics: connections by state, limits, pending"
+          + " requests, timeouts, wait, use and create times. When false, no HikariCP class is rewritten."));
+
   public static final ConfigKey<Boolean> INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED = add(
       ConfigKey.of("instrumentation.process.context.switches.enabled", BooleanType.INSTANCE, Boolean.FALSE,
           "process.context_switches, summed over every thread's /proc file: off by default, as it reads one"

@@ -7,9 +7,11 @@ import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.InstrumentationFamily;
 import io.weft.instrumentations.executor.ExecutorFamily;
+import io.weft.instrumentations.hikaricp.HikariCpFamily;
 import io.weft.instrumentations.httpclient.HttpClientFamily;
 import io.weft.instrumentations.httpserver.HttpServerFamily;
 import io.weft.instrumentations.httpserver.HttpServerSettings;
+import io.weft.instrumentations.jdbc.JdbcFamily;
 import io.weft.instrumentations.weaving.TypeInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
 import java.lang.instrument.Instrumentation;
@@ -36,7 +38,9 @@ final class WovenFamilies {
       new Entry(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_ENABLED, config -> new HttpServerFamily(new HttpServerSettings(
           config.get(ConfigKeys.HTTP_SERVER_ROUTES), config.get(ConfigKeys.INSTRUMENTATION_HTTP_SERVER_BODY_SIZE_ENABLED)))),
       new Entry(ConfigKeys.INSTRUMENTATION_EXECUTORS_ENABLED, new ExecutorFamily()),
-      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_CLIENT_ENABLED, new HttpClientFamily()));
+      new Entry(ConfigKeys.INSTRUMENTATION_HTTP_CLIENT_ENABLED, new HttpClientFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_JDBC_ENABLED, new JdbcFamily()),
+      new Entry(ConfigKeys.INSTRUMENTATION_HIKARICP_ENABLED, new HikariCpFamily()));
 
   private final List<String> names;
   private final List<InstrumentationFamily> installed;

@@ -218,6 +218,8 @@ class ConfigPrecedenceTest {
         "WEFT_HTTP_SERVER_ROUTES=<none> (default)",
         "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_JDBC_ENABLED=true (default)",
+        "WEFT_INSTRUMENTATION_HIKARICP_ENABLED=true (default)",
         "WEFT_INSTRUMENTATION_PROCESS_CONTEXT_SWITCHES_ENABLED=false (default)"), lines);
   }
 }

@@ -77,7 +77,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, jvm, process, container;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, jdbc, hikaricp, jvm, process, container;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -91,7 +91,7 @@ class AgentStartupTest {
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, "1.2.3", WovenFamilies.install(null, config, registry)).run();
 
-      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, process;"
+      assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented http.server, executors, http.client, jdbc, hikaricp, process;"
           + " metrics not exported (exporters: none)"), log.lines());
     }
   }
@@ -99,11 +99,7 @@ class AgentStartupTest {
   @Test
   void allAreasOffMeansNothingInstrumented() {
     try (LogCapture log = new LogCapture()) {
-      Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "none",
-          "WEFT_INSTRUMENTATION_JVM_ENABLED", "false", "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false", "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false"));
+      Config config = Config.load(Map.of(), nothingInstrumented("WEFT_EXPORTERS", "none"));
 
       MetricRegistry registry = new MetricRegistry();
       new AgentStartup.Init(config, registry, null, WovenFamilies.install(null, config, registry)).run();
@@ -123,10 +119,7 @@ class AgentStartupTest {
   @Test
   void theOtlpExporterStartsAndTheStartLineNamesWhereWithoutCredentials() {
     try (LogCapture log = new LogCapture()) {
-      Config config = Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "otlp", "WEFT_INSTRUMENTATION_JVM_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false", "WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_HTTP_SERVER_ENABLED", "false", "WEFT_INSTRUMENTATION_EXECUTORS_ENABLED", "false",
-          "WEFT_INSTRUMENTATION_HTTP_CLIENT_ENABLED", "false",
+      Config config = Config.load(Map.of(), nothingInstrumented("WEFT_EXPORTERS", "otlp",
           "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://user:secret@127.0.0.1:9/v1/metrics",
           "OTEL_METRIC_EXPORT_INTERVAL", "1h", "WEFT_SHUTDOWN_TIMEOUT", "0"));
 
@@ -136,5 +129,20 @@ class AgentStartupTest {
       assertEquals(List.of("[weft] INFO Weft 1.2.3 started: instrumented nothing; metrics pushed to"
           + " http://127.0.0.1:9/v1/metrics every 1h (OTLP http/protobuf, cumulative)"), log.lines());
     }
+  }
+
+  /** An environment with every instrumentation family and collector area off, plus these pairs. */
+  private static Map<String, String> nothingInstrumented(String... pairs) {
+    Map<String, String> environment = new java.util.HashMap<>();
+    for (WovenFamilies.Entry e : WovenFamilies.ALL) {
+      environment.put(e.enabled().environmentVariable(), "false");
+    }
+    environment.put("WEFT_INSTRUMENTATION_JVM_ENABLED", "false");
+    environment.put("WEFT_INSTRUMENTATION_PROCESS_ENABLED", "false");
+    environment.put("WEFT_INSTRUMENTATION_CONTAINER_ENABLED", "false");
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      environment.put(pairs[i], pairs[i + 1]);
+    }
+    return environment;
   }
 }

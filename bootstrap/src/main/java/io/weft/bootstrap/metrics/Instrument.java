@@ -87,6 +87,22 @@ public abstract sealed class Instrument<H> implements MetricSource
     return h;
   }
 
+  /**
+   * Drops the series for these attribute values (in the order of the keys; null as empty) from
+   * future collections, for a thing that ended, such as a closed connection pool. A handle already
+   * bound to it still accepts records, which are no longer exported; binding the same values again
+   * starts a new series.
+   */
+  public final void unbind(String... attributeValues) {
+    String[] values = attributeValues.clone();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        values[i] = "";
+      }
+    }
+    series.remove(new SeriesKey(values));
+  }
+
   /** Number of bound series, the overflow series not included. */
   public final int seriesCount() {
     return series.size();

@@ -1,6 +1,7 @@
 package io.weft.bootstrap.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,6 +111,23 @@ class MetricRegistryTest {
     Counter c = registry.counter("app.requests").attributeKeys("method").register();
     assertSame(c.bind("GET"), c.bind(new String[] {"GET"}));
     assertEquals(1, c.seriesCount());
+  }
+
+  @Test
+  void anUnboundSeriesLeavesTheOutputAndBindingAgainStartsAfresh() {
+    Histogram h = registry.histogram("pool.wait").unit("s").buckets(1).attributeKeys("pool").register();
+    Histogram.Handle closing = h.bind("a");
+    closing.record(0.5);
+    h.bind("b").record(0.5);
+    h.unbind("a");
+    closing.record(0.5);
+    RegistrySnapshot s = registry.collect();
+    assertEquals(1, s.find("pool.wait").points().size());
+    assertEquals("b", s.find("pool.wait").points().get(0).attributes().values().get(0));
+    Histogram.Handle again = h.bind("a");
+    assertNotSame(closing, again);
+    again.record(0.5);
+    assertEquals(2, registry.collect().find("pool.wait").points().size());
   }
 
   @Test

@@ -30,13 +30,7 @@ public final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    ClassVisitor cv = ConstructorExit.everyConstructor(next, t -> new ConstructorExit(t.next()) {
-      @Override
-      protected void emitExit() {
-        visitVarInsn(ALOAD, 0);
-        visitMethodInsn(INVOKESTATIC, HOOKS, "forkJoinPoolCreated", "(Ljava/lang/Object;)V", false);
-      }
-    });
+    ClassVisitor cv = ConstructorExit.callWithThis(next, HOOKS, "forkJoinPoolCreated");
     cv = new MethodSelector(cv, "externalSubmit", "(" + TASK + ")" + TASK, Submit::new);
     return new MethodSelector(cv, "poolSubmit", "(Z" + TASK + ")" + TASK, Submit::new);
   }

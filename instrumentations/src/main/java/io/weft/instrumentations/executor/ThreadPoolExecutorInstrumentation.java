@@ -38,13 +38,7 @@ public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentat
 
   @Override
   public ClassVisitor rewrite(ClassVisitor next, ClassHeader header) {
-    ClassVisitor cv = ConstructorExit.everyConstructor(next, t -> new ConstructorExit(t.next()) {
-      @Override
-      protected void emitExit() {
-        visitVarInsn(ALOAD, 0);
-        visitMethodInsn(INVOKESTATIC, HOOKS, "threadPoolCreated", "(Ljava/lang/Object;)V", false);
-      }
-    });
+    ClassVisitor cv = ConstructorExit.callWithThis(next, HOOKS, "threadPoolCreated");
     cv = new MethodSelector(cv, "execute", "(Ljava/lang/Runnable;)V", t -> new MethodEntry(t) {
       @Override
       protected void emitEnter() {

@@ -19,7 +19,8 @@ import java.net.URL;
  *       does for 4xx), or that throws before any response (recorded with the exception);
  *   <li>later calls find the outcome in the connection itself ({@code responseCode} set, or the
  *       failure kept in {@code rememberedException}, which the JDK rethrows without a new attempt)
- *       and are ignored.
+ *       and are ignored. After a failed {@code connect} or {@code getOutputStream} the JDK keeps no
+ *       such failure and tries again on the next call: that attempt is a new measurement.
  * </ul>
  *
  * <p>The measurement in progress lives in a {@link WeakIdentityMap} keyed by the connection, since a

@@ -40,6 +40,20 @@ public abstract class ConstructorExit extends MethodVisitor implements Opcodes {
     super.visitInsn(opcode);
   }
 
+  /**
+   * Every constructor of the class calls {@code hookOwner.hookName(this)} (descriptor {@code
+   * (Ljava/lang/Object;)V}) before it returns: the common case of registering what was built.
+   */
+  public static ClassVisitor callWithThis(ClassVisitor next, String hookOwner, String hookName) {
+    return everyConstructor(next, t -> new ConstructorExit(t.next()) {
+      @Override
+      protected void emitExit() {
+        visitVarInsn(ALOAD, 0);
+        visitMethodInsn(INVOKESTATIC, hookOwner, hookName, "(Ljava/lang/Object;)V", false);
+      }
+    });
+  }
+
   /** Passes a class through unchanged except for its constructors, each wrapped by {@code wrap}. */
   public static ClassVisitor everyConstructor(ClassVisitor next, Function<MethodSelector.Target, MethodVisitor> wrap) {
     return new ClassVisitor(Opcodes.ASM9, next) {

@@ -1,5 +1,6 @@
 package io.weft.instrumentations.weaving;
 
+import java.util.Arrays;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -14,7 +15,9 @@ import org.objectweb.asm.commons.AdviceAdapter;
  * <p>Subclasses emit the hook calls. Rules that keep the woven code safe: hooks are static methods
  * on bootstrap-visible classes that never throw; woven code passes values to them and does nothing
  * else (no branches, so no stack-map frames besides the handler's); every new local is assigned in
- * {@link #emitEnter()}, before any frame of the original code.
+ * {@link #emitEnter()}, before any frame of the original code; {@link #emitExit()} reads only those
+ * locals and {@code this} (which this class copies on entry and substitutes in exit code); copy an
+ * argument into a local in {@code emitEnter} if the exit needs it.
  *
  * <p>Works on classes read with {@code ClassReader.EXPAND_FRAMES} and written with {@code
  * COMPUTE_MAXS}; never on constructors.
@@ -22,7 +25,11 @@ import org.objectweb.asm.commons.AdviceAdapter;
 public abstract class HookedMethod extends AdviceAdapter {
 
   private final boolean emitFrames;
+  private final boolean isStatic;
+  private final String owner;
   private final Object[] entryLocals;
+  private int thisCopy = -1;
+  private boolean emittingExit;
   private final Label tryStart = new Label();
   private boolean hasCode;
 
@@ -34,7 +41,9 @@ public abstract class HookedMethod extends AdviceAdapter {
     }
     // Class files before Java 6 have no stack-map frames; the verifier infers them.
     this.emitFrames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
-    this.entryLocals = entryLocals(owner, access, descriptor);
+    this.isStatic = (access & ACC_STATIC) != 0;
+    this.owner = owner;
+    this.entryLocals = entryLocals(access, descriptor);
   }
 
   /** Emits the entry hook call; stores what the exit needs in locals made with {@code newLocal}. */
@@ -49,6 +58,12 @@ public abstract class HookedMethod extends AdviceAdapter {
   @Override
   protected void onMethodEnter() {
     hasCode = true;
+    if (!isStatic) {
+      // Exit code may say loadThis(); the handler's frame cannot promise slot 0, so it reads this copy.
+      thisCopy = newLocal(Type.getObjectType(owner));
+      super.visitVarInsn(ALOAD, 0);
+      storeLocal(thisCopy);
+    }
     emitEnter();
     visitLabel(tryStart);
   }
@@ -57,7 +72,35 @@ public abstract class HookedMethod extends AdviceAdapter {
   protected void onMethodExit(int opcode) {
     if (opcode != ATHROW) {
       visitInsn(ACONST_NULL);
+      exit();
+    }
+  }
+
+  private void exit() {
+    emittingExit = true;
+    try {
       emitExit();
+    } finally {
+      emittingExit = false;
+    }
+  }
+
+  /** In exit code, {@code this} is read from the copy made on entry. */
+  @Override
+  public void loadThis() {
+    if (emittingExit && thisCopy >= 0) {
+      loadLocal(thisCopy);
+    } else {
+      super.loadThis();
+    }
+  }
+
+  @Override
+  public void visitVarInsn(int opcode, int varIndex) {
+    if (emittingExit && thisCopy >= 0 && opcode == ALOAD && varIndex == 0) {
+      loadLocal(thisCopy);
+    } else {
+      super.visitVarInsn(opcode, varIndex);
     }
   }
 
@@ -70,32 +113,27 @@ public abstract class HookedMethod extends AdviceAdapter {
         visitFrame(F_NEW, entryLocals.length, entryLocals, 1, new Object[] {"java/lang/Throwable"});
       }
       visitInsn(DUP);
-      emitExit();
+      exit();
       visitInsn(ATHROW);
       visitTryCatchBlock(tryStart, handler, handler, "java/lang/Throwable");
     }
     super.visitMaxs(maxStack, maxLocals);
   }
 
-  /** The frame locals on method entry: {@code this} (unless static) and the parameters. */
-  private static Object[] entryLocals(String owner, int access, String descriptor) {
-    Type[] args = Type.getArgumentTypes(descriptor);
-    boolean isStatic = (access & ACC_STATIC) != 0;
-    Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
-    int i = 0;
-    if (!isStatic) {
-      locals[i++] = owner;
+  /**
+   * The frame locals the catch-all handler declares: every slot of {@code this} and the parameters
+   * unusable ({@code TOP}; two for a long or double). The handler covers code whose own frames may
+   * not hold them: JDK dynamic proxies keep a caught exception in a parameter's slot, and on Java 25
+   * their handlers' frames clear every local. So emitted exit code reads only the locals made in
+   * {@link #emitEnter()} (which every frame keeps), never {@code this} or a parameter directly.
+   */
+  private static Object[] entryLocals(int access, String descriptor) {
+    int slots = (access & ACC_STATIC) != 0 ? 0 : 1;
+    for (Type t : Type.getArgumentTypes(descriptor)) {
+      slots += t.getSize();
     }
-    for (Type t : args) {
-      locals[i++] = switch (t.getSort()) {
-        case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INTEGER;
-        case Type.LONG -> LONG;
-        case Type.FLOAT -> FLOAT;
-        case Type.DOUBLE -> DOUBLE;
-        case Type.ARRAY -> t.getDescriptor();
-        default -> t.getInternalName();
-      };
-    }
+    Object[] locals = new Object[slots];
+    Arrays.fill(locals, TOP);
     return locals;
   }
 }

@@ -7,7 +7,6 @@ import example.targets.Constructed;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -23,14 +22,7 @@ class ConstructorExitTest {
   @BeforeEach
   void weave() {
     EventHooks.EVENTS.clear();
-    woven = Woven.load(Constructed.class, (next, header) -> ConstructorExit.everyConstructor(next,
-        t -> new ConstructorExit(t.next()) {
-          @Override
-          protected void emitExit() {
-            visitVarInsn(Opcodes.ALOAD, 0);
-            visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "constructed", "(Ljava/lang/Object;)V", false);
-          }
-        }));
+    woven = Woven.load(Constructed.class, (next, header) -> ConstructorExit.callWithThis(next, HOOKS, "constructed"));
   }
 
   private static String how(Object constructed) throws ReflectiveOperationException {

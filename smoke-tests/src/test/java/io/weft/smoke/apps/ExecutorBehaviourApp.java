@@ -100,6 +100,8 @@ public final class ExecutorBehaviourApp {
     println("remove(b) " + pool.remove(b) + " queue " + pool.getQueue());
     println("rejection handler saw " + rejectedSeen + " same object " + (rejectedSeen.get(0) == e));
     release.countDown();
+    // Drained before more is submitted: the queue of four must not refuse what follows.
+    AppSupport.awaitIdle(pool);
 
     RuntimeException[] boom = {null};
     Future<?> failing = pool.submit(() -> {
@@ -127,6 +129,8 @@ public final class ExecutorBehaviourApp {
     Future<?> setLocal = pool.submit(() -> local.set("kept"));
     setLocal.get();
     println("thread local on the next task " + pool.submit(local::get).get());
+    // A future completes before its task's afterExecute runs: let the pool finish before reading what it saw.
+    AppSupport.awaitIdle(pool);
     println("order " + log);
     println("before saw " + describe(pool.before.subList(0, 4), List.of(blocker, a, c, d)));
     println("after saw " + describe(pool.after.subList(0, 4), List.of(blocker, a, c, d)));

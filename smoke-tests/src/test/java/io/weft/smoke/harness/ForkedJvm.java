@@ -240,6 +240,19 @@ public final class ForkedJvm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A main class on the given class path, with arguments; must come last. The smoke tests' own
+     * class path ({@code System.getProperty("java.class.path")}) runs test applications with the
+     * libraries this module depends on.
+     */
+    public Builder mainClassOn(String classPath, String mainClass, String... arguments) {
+      mainArguments.add("-cp");
+      mainArguments.add(classPath);
+      mainArguments.add(mainClass);
+      mainArguments.addAll(List.of(arguments));
+      return this;
+    }
+
     /** Starts the JVM; {@code name} names its log files. */
     public ForkedJvm start(String name) {
       List<String> command = new ArrayList<>();
