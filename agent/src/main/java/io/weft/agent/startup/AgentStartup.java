@@ -1,5 +1,6 @@
 package io.weft.agent.startup;
 
+import io.weft.bootstrap.context.AgentThread;
 import io.weft.agent.config.Config;
 import io.weft.agent.config.ConfigKeys;
 import io.weft.agent.exporter.otlp.OtlpExitFlush;
@@ -53,7 +54,7 @@ public final class AgentStartup {
           ? OtlpExitFlush.register(config.get(ConfigKeys.SHUTDOWN_TIMEOUT))
           : null;
       // A named class rather than a lambda: the first lambda costs a cold JVM its lambda machinery.
-      Thread init = new Thread(new Init(config, registry, version, woven, exitFlush), INIT_THREAD_NAME);
+      Thread init = new AgentThread(new Init(config, registry, version, woven, exitFlush), INIT_THREAD_NAME);
       init.setDaemon(true);
       init.start();
       if (WeftLog.isEnabled(WeftLog.Level.DEBUG)) {

@@ -1,5 +1,6 @@
 package io.weft.agent.exporter.otlp;
 
+import io.weft.bootstrap.context.AgentThread;
 import io.opentelemetry.exporter.internal.FailedExportException;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.HttpResponse;
@@ -58,7 +59,7 @@ final class ExportLoop implements Runnable {
 
   /** Starts the daemon thread; the first export runs one interval from now. */
   void start() {
-    Thread started = new Thread(this, THREAD_NAME);
+    Thread started = new AgentThread(this, THREAD_NAME);
     started.setDaemon(true);
     thread = started;
     started.start();

@@ -1,5 +1,6 @@
 package io.weft.agent.exporter.otlp;
 
+import io.weft.bootstrap.context.AgentThread;
 import io.weft.bootstrap.log.WeftLog;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,7 @@ public final class OtlpExitFlush implements Runnable {
   public static OtlpExitFlush register(Duration timeout) {
     OtlpExitFlush flush = new OtlpExitFlush(timeout.toNanos());
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(flush, THREAD_NAME));
+      Runtime.getRuntime().addShutdownHook(new AgentThread(flush, THREAD_NAME));
       return flush;
     } catch (IllegalStateException e) {
       return null;

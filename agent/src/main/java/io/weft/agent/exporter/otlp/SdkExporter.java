@@ -1,5 +1,6 @@
 package io.weft.agent.exporter.otlp;
 
+import io.weft.bootstrap.context.AgentThread;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
@@ -124,7 +125,7 @@ final class SdkExporter {
   private static ExecutorService senderThreads() {
     AtomicInteger count = new AtomicInteger();
     return new ThreadPoolExecutor(0, 2, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(task, SENDER_THREAD_NAME + count.incrementAndGet());
+      Thread thread = new AgentThread(task, SENDER_THREAD_NAME + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
