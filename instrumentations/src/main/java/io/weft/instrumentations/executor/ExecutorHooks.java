@@ -71,7 +71,7 @@ public final class ExecutorHooks {
 
   /**
    * On entry to {@code ThreadPoolExecutor.execute}: remembers when the task was handed over. Cost:
-   * a clock read and a submission-table entry (one 40-byte allocation).
+   * a clock read and a submission-table entry (no allocation).
    */
   public static void submitted(Object task, Object executor) {
     ExecutorMetrics m = ExecutorMetrics.current();
@@ -127,7 +127,7 @@ public final class ExecutorHooks {
         series = pool.name(m, executor, Pool.factoryOf(executor), Thread.currentThread().getName(), true);
       }
       long now = System.nanoTime();
-      long submitted = pool.type == PoolType.SCHEDULED ? dueTime(task, now) : m.submissions.take(task);
+      long submitted = pool.type == PoolType.SCHEDULED ? dueTime(task, now) : m.submissions.take(task, now);
       if (submitted != SubmissionTimes.UNKNOWN) {
         series.waitDuration.record(Math.max(0L, now - submitted) * NANOS_TO_SECONDS);
       }
@@ -178,7 +178,7 @@ public final class ExecutorHooks {
     }
     try {
       if (!pool(m, executor).leftAlone) {
-        m.submissions.put(task, System.nanoTime(), true);
+        m.forkJoinSubmissions.put(task, System.nanoTime());
       }
     } catch (Throwable t) {
       failed(t);
@@ -197,7 +197,7 @@ public final class ExecutorHooks {
         return;
       }
       if (task != null) {
-        m.submissions.forget(task);
+        m.forkJoinSubmissions.forget(task);
       }
       pool.name(m, executor, Pool.factoryOf(executor), null, true).rejected.inc();
     } catch (Throwable t) {
@@ -216,8 +216,8 @@ public final class ExecutorHooks {
       return 0L;
     }
     if (!(Thread.currentThread() instanceof ForkJoinWorkerThread worker)) {
-      if (m.submissions.holdsForkJoinTasks()) {
-        m.submissions.forget(task);
+      if (m.forkJoinSubmissions.holdsEntries()) {
+        m.forkJoinSubmissions.forget(task);
       }
       return 0L;
     }
@@ -232,8 +232,8 @@ public final class ExecutorHooks {
         series = pool.name(m, executor, executor.getFactory(), worker.getName(), true);
       }
       long now = System.nanoTime();
-      if (m.submissions.holdsForkJoinTasks()) {
-        long submitted = m.submissions.take(task);
+      if (m.forkJoinSubmissions.holdsEntries()) {
+        long submitted = m.forkJoinSubmissions.take(task, now);
         if (submitted != SubmissionTimes.UNKNOWN) {
           series.waitDuration.record(Math.max(0L, now - submitted) * NANOS_TO_SECONDS);
         }

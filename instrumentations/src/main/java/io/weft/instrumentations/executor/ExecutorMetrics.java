@@ -22,8 +22,10 @@ public final class ExecutorMetrics {
     0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
   };
 
-  /** Sets of the submission table: 1,024 sets of 16 slots, 64 KB of references. */
+  /** Sets of the thread pools' submission table: 1,024 sets of 8 slots, 64 KB. */
   static final int SUBMISSION_SETS = 1024;
+  /** Sets of the fork-join pools' submission table: 512 sets of 8 slots, 32 KB. */
+  static final int FORK_JOIN_SUBMISSION_SETS = 512;
 
   private static volatile ExecutorMetrics current;
 
@@ -33,7 +35,9 @@ public final class ExecutorMetrics {
   private final ConcurrentHashMap<String, Series> series = new ConcurrentHashMap<>();
   private final int seriesLimit;
   final PoolRegistry pools = new PoolRegistry();
-  final SubmissionTimes submissions = new SubmissionTimes(SUBMISSION_SETS);
+  final SubmissionTimes submissions = new SubmissionTimes(SUBMISSION_SETS, false);
+  /** Counting, so that forked subtasks (never submitted) skip the look-up while it is empty. */
+  final SubmissionTimes forkJoinSubmissions = new SubmissionTimes(FORK_JOIN_SUBMISSION_SETS, true);
 
   private ExecutorMetrics(MetricRegistry registry) {
     seriesLimit = registry.seriesLimit();

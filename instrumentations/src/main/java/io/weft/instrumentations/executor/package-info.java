@@ -7,9 +7,9 @@
  *
  * <p>The executor classes are loaded early, often before the agent, so they are retransformed: the
  * rewrites only add straight-line calls to existing method bodies, never fields or methods. Tasks are
- * never wrapped; what the hooks need to remember about a task or an executor lives in weak tables
- * here ({@code SubmissionTimes}, {@code PoolRegistry}), so nothing the application drops is kept
- * alive. Pool state is read from the live executors only when something collects.
+ * never wrapped; what the hooks need to remember about a task or an executor lives in tables here
+ * that hold no task at all ({@code SubmissionTimes}: identity hashes and times) or hold executors
+ * weakly ({@code PoolRegistry}), so nothing the application drops is kept alive. Pool state is read from the live executors only when something collects.
  *
  * <p>Loaded on the bootstrap class path; depends on {@code io.weft.bootstrap}, the weaving engine
  * and {@code java.base} only.
