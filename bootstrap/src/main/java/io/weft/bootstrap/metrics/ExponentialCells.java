@@ -55,7 +55,10 @@ final class ExponentialCells {
 
   /** Both forms, from the same set of observations. */
   synchronized Read read(HistogramCells explicit) {
-    return new Read(explicit.read(), snapshot());
+    HistogramCells.Totals totals = explicit.read();
+    // Equal counts mean no infinity was recorded: the same observations, so the same sum to the last bit,
+    // although the explicit cells add them up in another order.
+    return new Read(totals, snapshot(totals.count() == count ? totals.sum() : sum));
   }
 
   /** The explicit totals and the exponential form of one consistent read. */
@@ -120,6 +123,10 @@ final class ExponentialCells {
   }
 
   ExponentialHistogram snapshot() {
+    return snapshot(sum);
+  }
+
+  private ExponentialHistogram snapshot(double sum) {
     return count == 0
         ? new ExponentialHistogram(scale, 0, 0, 0, Double.NaN, Double.NaN, ExponentialHistogram.Buckets.EMPTY,
             ExponentialHistogram.Buckets.EMPTY)
