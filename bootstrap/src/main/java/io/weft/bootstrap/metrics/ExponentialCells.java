@@ -1,6 +1,7 @@
 package io.weft.bootstrap.metrics;
 
 import io.weft.bootstrap.snapshot.ExponentialHistogram;
+import java.util.Arrays;
 
 /**
  * One histogram series in base-2 exponential buckets, per OpenTelemetry's base2 exponential bucket
@@ -178,7 +179,7 @@ final class ExponentialCells {
       if (counts == null || by == 0) {
         return;
       }
-      java.util.Arrays.fill(spare, 0);
+      Arrays.fill(spare, 0);
       for (int i = low; i <= high; i++) {
         spare[Math.floorMod(i >> by, MAX_BUCKETS)] += counts[Math.floorMod(i, MAX_BUCKETS)];
       }
