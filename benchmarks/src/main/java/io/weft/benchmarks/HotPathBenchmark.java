@@ -8,8 +8,11 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.Aggregation;
+import io.opentelemetry.sdk.metrics.InstrumentSelector;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.View;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
@@ -37,6 +40,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -59,6 +63,7 @@ public class HotPathBenchmark {
   private Counter.Handle weftCounterHandle;
   private UpDownCounter.Handle weftUpDown;
   private Histogram.Handle weftHistogram;
+  private Histogram.Handle weftExponentialHistogram;
 
   private CounterDataPoint promCounter;
   private GaugeDataPoint promGauge;
@@ -68,6 +73,7 @@ public class HotPathBenchmark {
   private LongCounter otelCounter;
   private LongUpDownCounter otelUpDown;
   private DoubleHistogram otelHistogram;
+  private DoubleHistogram otelExponentialHistogram;
   private Attributes otelAttributes;
 
   private io.micrometer.core.instrument.Counter micrometerCounter;
@@ -82,6 +88,10 @@ public class HotPathBenchmark {
         .bind("GET", "/users/{id}");
     weftHistogram = weft.histogram("bench.duration").unit("s").buckets(Buckets.HTTP_SECONDS)
         .attributeKeys("method", "route").register().bind("GET", "/users/{id}");
+    // As the agent builds it for OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION=base2_exponential_bucket_histogram.
+    weftExponentialHistogram = new MetricRegistry(false, MetricRegistry.DEFAULT_SERIES_LIMIT, true)
+        .histogram("bench.duration").unit("s").buckets(Buckets.HTTP_SECONDS).attributeKeys("method", "route")
+        .register().bind("GET", "/users/{id}");
 
     PrometheusRegistry prom = new PrometheusRegistry();
     promCounter = io.prometheus.metrics.core.metrics.Counter.builder().name("bench_counter")
@@ -95,6 +105,8 @@ public class HotPathBenchmark {
     otelProvider = SdkMeterProvider.builder()
         .registerMetricReader(PeriodicMetricReader.builder(new DiscardingExporter())
             .setInterval(Duration.ofDays(1)).build())
+        .registerView(InstrumentSelector.builder().setName("bench.duration.exponential").build(),
+            View.builder().setAggregation(Aggregation.base2ExponentialBucketHistogram()).build())
         .build();
     Meter meter = otelProvider.get("bench");
     otelAttributes = Attributes.of(AttributeKey.stringKey("method"), "GET",
@@ -103,6 +115,7 @@ public class HotPathBenchmark {
     otelUpDown = meter.upDownCounterBuilder("bench.updown").build();
     otelHistogram = meter.histogramBuilder("bench.duration").setUnit("s")
         .setExplicitBucketBoundariesAdvice(Arrays.stream(Buckets.HTTP_SECONDS).boxed().toList()).build();
+    otelExponentialHistogram = meter.histogramBuilder("bench.duration.exponential").setUnit("s").build();
 
     SimpleMeterRegistry micrometer = new SimpleMeterRegistry();
     micrometerCounter = io.micrometer.core.instrument.Counter.builder("bench.counter")
@@ -173,6 +186,31 @@ public class HotPathBenchmark {
   @Benchmark
   public void histogramRecord_otel() {
     otelHistogram.record(LATENCY, otelAttributes);
+  }
+
+  /** With exponential buckets recorded too (the agent's base2 OTLP setting): explicit and exponential under a lock. */
+  @Benchmark
+  public void histogramRecord_weftExponential() {
+    weftExponentialHistogram.record(LATENCY);
+  }
+
+  @Benchmark
+  public void histogramRecord_otelExponential() {
+    otelExponentialHistogram.record(LATENCY, otelAttributes);
+  }
+
+  /** Two threads recording into one series: striped cells without exponential buckets... */
+  @Benchmark
+  @Threads(2)
+  public void histogramRecordTwoThreads_weft() {
+    weftHistogram.record(LATENCY);
+  }
+
+  /** ...and the exponential buckets' lock, contended. */
+  @Benchmark
+  @Threads(2)
+  public void histogramRecordTwoThreads_weftExponential() {
+    weftExponentialHistogram.record(LATENCY);
   }
 
   @Benchmark

@@ -22,6 +22,7 @@ public final class ConfigKeys {
   /** Names the exporters accepted by {@link #EXPORTERS}. */
   public static final String PROMETHEUS = "prometheus";
   public static final String OTLP = "otlp";
+  public static final String BASE2_EXPONENTIAL_BUCKET_HISTOGRAM = "base2_exponential_bucket_histogram";
 
   public static final ConfigKey<String> CONFIG_FILE = add(
       ConfigKey.of("config.file", TextType.FILE_PATH, null,
@@ -148,15 +149,18 @@ public final class ConfigKeys {
       ConfigKey.of("otlp.metrics.temporality.preference", new ChoiceType("cumulative", "delta", "lowmemory"),
               "cumulative",
               "cumulative: every value since start; delta: counters and histograms as the change since the"
-                  + " last export, up-down counters cumulative; lowmemory: the same as delta here.")
+                  + " last export, up-down counters cumulative; lowmemory: as delta, except that callback"
+                  + " counters (JVM, process and container figures) stay cumulative.")
           .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE"));
 
   public static final ConfigKey<String> OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION = add(
       ConfigKey.of("otlp.metrics.default.histogram.aggregation",
-              new ChoiceType("explicit_bucket_histogram", "base2_exponential_bucket_histogram"),
+              new ChoiceType("explicit_bucket_histogram", BASE2_EXPONENTIAL_BUCKET_HISTOGRAM),
               "explicit_bucket_histogram",
-              "Weft records histograms with explicit buckets; base2_exponential_bucket_histogram gets a"
-                  + " warning and the explicit buckets are exported.")
+              "How OTLP exports histograms. explicit_bucket_histogram: the semantic conventions' bucket"
+                  + " boundaries; base2_exponential_bucket_histogram: base-2 exponential buckets (at most 160"
+                  + " per sign, scale up to 20, lowered to fit the range), recorded alongside the explicit ones,"
+                  + " which Prometheus keeps.")
           .withOtelFallback("OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION"));
 
   public static final ConfigKey<Duration> METRIC_EXPORT_INTERVAL = add(

@@ -45,7 +45,9 @@ public final class AgentStartup {
       applyLogging(config, agentArguments);
       long configuredNanos = System.nanoTime();
 
-      MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
+      // Histograms record exponential buckets only if OTLP is to send them: fixed before any instrument exists.
+      MetricRegistry registry = new MetricRegistry(false, config.get(ConfigKeys.METRIC_SERIES_LIMIT),
+          exponentialHistograms(config));
       // The transformer must be in place before the application loads the classes it rewrites.
       WovenFamilies woven = WovenFamilies.install(instrumentation, config, registry);
       // The OTLP exit hook goes in now (a Thread object; no SDK class), so that a JVM ending while the init
@@ -66,6 +68,17 @@ public final class AgentStartup {
     } catch (Throwable t) {
       WeftLog.error("the agent failed to start and is off: " + t);
     }
+  }
+
+  /**
+   * Whether the registry records, and so the OTLP exporter sends, base-2 exponential histograms: OTLP is on
+   * and {@code OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION} (or Weft's key) asks for them. Here
+   * rather than in the OTLP package, whose classes must not load when OTLP is off.
+   */
+  static boolean exponentialHistograms(Config config) {
+    return config.get(ConfigKeys.EXPORTERS).contains(ConfigKeys.OTLP)
+        && ConfigKeys.BASE2_EXPONENTIAL_BUCKET_HISTOGRAM.equals(
+            config.get(ConfigKeys.OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION));
   }
 
   /** Nanoseconds as milliseconds with one decimal, without String.format (which would load its own machinery). */

@@ -1,6 +1,8 @@
 package io.weft.agent.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weft.agent.config.Config;
 import io.weft.agent.config.LogCapture;
@@ -11,6 +13,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AgentStartupTest {
+
+  @Test
+  void histogramsRecordExponentialBucketsOnlyWhenOtlpIsOnAndAsksForThem() {
+    String key = "OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION";
+    String base2 = "base2_exponential_bucket_histogram";
+    assertTrue(AgentStartup.exponentialHistograms(Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "prometheus,otlp",
+        key, base2))));
+    assertTrue(AgentStartup.exponentialHistograms(Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "otlp",
+        "WEFT_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION", base2))));
+    assertFalse(AgentStartup.exponentialHistograms(Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "prometheus",
+        key, base2))));
+    assertFalse(AgentStartup.exponentialHistograms(Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "otlp"))));
+    assertFalse(AgentStartup.exponentialHistograms(Config.load(Map.of(), Map.of("WEFT_EXPORTERS", "otlp",
+        key, "explicit_bucket_histogram"))));
+  }
 
   @Test
   void eachConfigurationProblemIsExactlyOneStderrLine() {

@@ -40,6 +40,11 @@ final class CallbackMetric implements MetricSource {
   }
 
   @Override
+  public boolean asynchronous() {
+    return true;
+  }
+
+  @Override
   public List<MetricDescriptor> describe() {
     return List.of(descriptor);
   }

@@ -51,6 +51,11 @@ final class CollectorSource implements MetricSource {
   }
 
   @Override
+  public boolean asynchronous() {
+    return true;
+  }
+
+  @Override
   public List<MetricDescriptor> describe() {
     return described;
   }

@@ -20,10 +20,13 @@ import java.util.Arrays;
 public final class Histogram extends Instrument<Histogram.Handle> {
 
   private final double[] bounds;
+  private final boolean exponential;
 
-  Histogram(MetricDescriptor descriptor, int seriesLimit, double[] bounds) {
+  /** @param exponential whether each series also records base-2 exponential buckets */
+  Histogram(MetricDescriptor descriptor, int seriesLimit, double[] bounds, boolean exponential) {
     super(descriptor, seriesLimit);
     this.bounds = checkBounds(descriptor.name(), bounds);
+    this.exponential = exponential;
   }
 
   static double[] checkBounds(String name, double[] bounds) {
@@ -45,13 +48,20 @@ public final class Histogram extends Instrument<Histogram.Handle> {
 
   @Override
   Handle newHandle() {
-    return new Handle(bounds);
+    return new Handle(bounds, exponential ? new ExponentialCells() : null);
   }
 
   @Override
   DataPoint point(Attributes attributes, Handle handle) {
-    HistogramCells.Totals t = handle.cells.read();
-    return new HistogramPoint(attributes, bounds, t.bucketCounts(), t.count(), t.sum(), t.min(), t.max());
+    ExponentialCells e = handle.exponential;
+    if (e == null) {
+      HistogramCells.Totals t = handle.cells.read();
+      return new HistogramPoint(attributes, bounds, t.bucketCounts(), t.count(), t.sum(), t.min(), t.max());
+    }
+    ExponentialCells.Read read = e.read(handle.cells);
+    HistogramCells.Totals t = read.explicit();
+    return new HistogramPoint(attributes, bounds, t.bucketCounts(), t.count(), t.sum(), t.min(), t.max(),
+        read.exponential());
   }
 
   @Override
@@ -70,19 +80,28 @@ public final class Histogram extends Instrument<Histogram.Handle> {
 
     private final double[] bounds;
     private final HistogramCells cells;
+    /** Null unless the registry records exponential histograms; fixed for the handle's life. */
+    private final ExponentialCells exponential;
 
-    Handle(double[] bounds) {
+    Handle(double[] bounds, ExponentialCells exponential) {
       this.bounds = bounds;
       this.cells = new HistogramCells(bounds.length + 1);
+      this.exponential = exponential;
     }
 
     /**
      * Records one observation; NaN is ignored. Cost: a binary search over the bounds, two atomic
-     * increments and one CAS; allocates nothing.
+     * increments and one CAS; allocates nothing. With exponential histograms on, add an uncontended
+     * monitor and a logarithm (see {@link ExponentialCells}).
      */
     public void record(double value) {
       if (value == value) {
-        cells.record(bucketIndex(value), value);
+        ExponentialCells e = exponential;
+        if (e == null) {
+          cells.record(bucketIndex(value), value);
+        } else {
+          e.record(cells, bucketIndex(value), value);
+        }
       }
     }
 

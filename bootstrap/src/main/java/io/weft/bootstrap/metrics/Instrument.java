@@ -118,6 +118,11 @@ public abstract sealed class Instrument<H> implements MetricSource
   }
 
   @Override
+  public final boolean asynchronous() {
+    return false;
+  }
+
+  @Override
   public final List<MetricDescriptor> describe() {
     return List.of(descriptor);
   }

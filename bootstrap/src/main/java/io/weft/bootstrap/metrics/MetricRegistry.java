@@ -2,6 +2,7 @@ package io.weft.bootstrap.metrics;
 
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.snapshot.DataPoint;
+import io.weft.bootstrap.snapshot.HistogramPoint;
 import io.weft.bootstrap.snapshot.MetricSnapshot;
 import io.weft.bootstrap.snapshot.RegistrySnapshot;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class MetricRegistry {
 
   private final boolean pedantic;
   private final int seriesLimit;
+  private final boolean exponentialHistograms;
   private final Map<String, MetricSource> byName = new HashMap<>();
   private final List<MetricSource> sources = new ArrayList<>();
   private volatile MetricSource[] sourceArray = new MetricSource[0];
@@ -50,8 +52,19 @@ public final class MetricRegistry {
   }
 
   public MetricRegistry(boolean pedantic, int seriesLimit) {
+    this(pedantic, seriesLimit, false);
+  }
+
+  /**
+   * @param exponentialHistograms whether every histogram also records its observations in base-2
+   *     exponential buckets ({@link HistogramPoint#exponential()}), for an exporter that sends OpenTelemetry
+   *     exponential histograms. Fixed for the registry's life, so the recording path stays as cheap as
+   *     without it when off.
+   */
+  public MetricRegistry(boolean pedantic, int seriesLimit, boolean exponentialHistograms) {
     this.pedantic = pedantic;
     this.seriesLimit = seriesLimit;
+    this.exponentialHistograms = exponentialHistograms;
     this.collectionErrors =
         new Counter(
             new MetricDescriptor(
@@ -68,6 +81,11 @@ public final class MetricRegistry {
   /** Series per metric before new attribute combinations go to the overflow series. */
   public int seriesLimit() {
     return seriesLimit;
+  }
+
+  /** Whether histograms also record base-2 exponential buckets. */
+  public boolean exponentialHistograms() {
+    return exponentialHistograms;
   }
 
   /** A registry that also checks each collector's output against its description. */
@@ -92,7 +110,8 @@ public final class MetricRegistry {
 
   public MetricBuilder<Histogram> histogram(String name) {
     return new MetricBuilder<>(name, MetricKind.HISTOGRAM, seriesLimit,
-        b -> registerInstrument(new Histogram(b.descriptor(), b.seriesLimit(), b.bucketsOrDefault())));
+        b -> registerInstrument(new Histogram(b.descriptor(), b.seriesLimit(), b.bucketsOrDefault(),
+            exponentialHistograms)));
   }
 
   public MetricBuilder<Void> counterCallback(String name) {
@@ -195,6 +214,7 @@ public final class MetricRegistry {
     long epochMillis = System.currentTimeMillis();
     Map<String, MetricDescriptor> emittedBy = new HashMap<>();
     Map<MetricDescriptor, List<DataPoint>> points = new LinkedHashMap<>();
+    Map<MetricDescriptor, Boolean> asynchronous = new HashMap<>();
     for (MetricSource source : sourceArray) {
       Map<MetricDescriptor, List<DataPoint>> own = new LinkedHashMap<>();
       try {
@@ -207,10 +227,13 @@ public final class MetricRegistry {
         continue;
       }
       own.forEach((d, p) -> points.computeIfAbsent(d, k -> new ArrayList<>()).addAll(p));
+      if (source.asynchronous()) {
+        own.keySet().forEach(d -> asynchronous.put(d, Boolean.TRUE));
+      }
     }
     collectionErrors.collect((d, p) -> points.computeIfAbsent(d, k -> new ArrayList<>()).add(p));
     List<MetricSnapshot> metrics = new ArrayList<>(points.size());
-    points.forEach((d, p) -> metrics.add(new MetricSnapshot(d, p)));
+    points.forEach((d, p) -> metrics.add(new MetricSnapshot(d, p, asynchronous.containsKey(d))));
     return new RegistrySnapshot(epochMillis, metrics);
   }
 

@@ -13,6 +13,13 @@ interface MetricSource {
   /** The metrics this source emits; fixed at registration (empty for an unchecked collector). */
   List<MetricDescriptor> describe();
 
+  /**
+   * True for callback metrics and collectors, whose values are read when something collects; false for
+   * instruments fed by code as things happen. OpenTelemetry's {@code lowmemory} temporality tells them
+   * apart.
+   */
+  boolean asynchronous();
+
   /** Emits this pass's points, one call per (metric, point). May throw; the registry contains it. */
   void collect(BiConsumer<MetricDescriptor, DataPoint> out);
 }

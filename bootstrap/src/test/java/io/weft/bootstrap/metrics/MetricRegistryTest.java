@@ -373,6 +373,22 @@ class MetricRegistryTest {
     assertTrue(s.epochMillis() >= before && s.epochMillis() <= System.currentTimeMillis());
   }
 
+  @Test
+  void snapshotsTellCallbackAndCollectorMetricsFromInstrumentsFedByCode() {
+    registry.counter("app.hits").register().bind().inc();
+    registry.histogram("app.latency").register().bind().record(1);
+    registry.counterCallback("app.ticks").register(cb -> cb.record(3));
+    registry.upDownCounterCallback("app.open").register(cb -> cb.record(2));
+    registry.register(new FixedCollector(
+        new MetricDescriptor("app.collected", MetricKind.COUNTER, "", "", List.of())));
+    RegistrySnapshot s = registry.collect();
+    assertEquals(false, s.find("app.hits").asynchronous());
+    assertEquals(false, s.find("app.latency").asynchronous());
+    assertEquals(true, s.find("app.ticks").asynchronous());
+    assertEquals(true, s.find("app.open").asynchronous());
+    assertEquals(true, s.find("app.collected").asynchronous());
+  }
+
   /** Emits one point of value 1 for the given metric. */
   private static class FixedCollector implements Collector {
     private final MetricDescriptor metric;

@@ -6,9 +6,14 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
+import io.opentelemetry.sdk.metrics.data.ExponentialHistogramBuckets;
+import io.opentelemetry.sdk.metrics.data.ExponentialHistogramPointData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.internal.data.ImmutableDoublePointData;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableExponentialHistogramBuckets;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableExponentialHistogramData;
+import io.opentelemetry.sdk.metrics.internal.data.ImmutableExponentialHistogramPointData;
 import io.opentelemetry.sdk.metrics.internal.data.ImmutableGaugeData;
 import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramData;
 import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramPointData;
@@ -19,6 +24,7 @@ import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
 import io.weft.bootstrap.snapshot.Attributes;
 import io.weft.bootstrap.snapshot.DataPoint;
+import io.weft.bootstrap.snapshot.ExponentialHistogram;
 import io.weft.bootstrap.snapshot.HistogramPoint;
 import io.weft.bootstrap.snapshot.MetricSnapshot;
 import io.weft.bootstrap.snapshot.NumberPoint;
@@ -42,8 +48,11 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Kinds map one to one: counter -> monotonic sum, up-down counter -> non-monotonic sum (always
- * cumulative), gauge -> gauge, histogram -> explicit-bucket histogram with its boundaries; names,
- * units and descriptions are carried as they are. Cumulative points start at the JVM's start.
+ * cumulative), gauge -> gauge, histogram -> explicit-bucket histogram with its boundaries, or
+ * exponential histogram when the registry records exponential buckets
+ * ({@code OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION=base2_exponential_bucket_histogram});
+ * names, units and descriptions are carried as they are. Cumulative points start at the JVM's start.
+ * Which kinds become deltas is {@link Temporality}'s choice.
  *
  * <p>Deltas come from successive cumulative snapshots: this converter keeps, per series, the values of
  * the last <em>committed</em> batch (bounded by the registry's series limits; a series missing from a
@@ -51,7 +60,9 @@ import java.util.Map;
  * and will be retried) leaves the baseline where it was, so the next batch carries the changes of both
  * intervals: pending data merges instead of piling up. A counter that went down started again: its
  * delta is its new value. Delta histograms have no min and max: the registry keeps them only since
- * the start, not per interval.
+ * the start, not per interval. An exponential delta brings the earlier histogram down to the later one's
+ * scale (a cumulative histogram's scale only goes down) and subtracts bucket by bucket; a lower count or
+ * a higher scale means the series started again, and its delta is its new value.
  *
  * <p>Not thread-safe: one exporter calls it from one thread at a time. Public for the benchmarks.
  */
@@ -111,7 +122,7 @@ public final class MetricDataConverter {
 
   private MetricData convert(MetricSnapshot metric, long epochNanos, Map<SeriesId, Baseline> baseline) {
     MetricDescriptor d = metric.descriptor();
-    boolean delta = temporality.delta(d.kind());
+    boolean delta = temporality.delta(d.kind(), metric.asynchronous());
     switch (d.kind()) {
       case COUNTER:
       case UP_DOWN_COUNTER: {
@@ -140,6 +151,10 @@ public final class MetricDataConverter {
             ImmutableGaugeData.create(points));
       }
       case HISTOGRAM: {
+        if (!metric.points().isEmpty() && metric.points().get(0) instanceof HistogramPoint first
+            && first.exponential() != null) {
+          return exponential(metric, delta, epochNanos, baseline);
+        }
         List<HistogramPointData> points = new ArrayList<>(metric.points().size());
         Boundaries boundaries = new Boundaries();
         for (DataPoint point : metric.points()) {
@@ -169,7 +184,7 @@ public final class MetricDataConverter {
       // Lower than before: the count started again; all of it is new.
       value = value >= previous.value ? value - previous.value : value;
     }
-    baseline.put(id, new Baseline(point.value(), null, 0, epochNanos));
+    baseline.put(id, new Baseline(point.value(), null, 0, epochNanos, null));
     return ImmutableDoublePointData.create(start, epochNanos, attributes(point.attributes()), value);
   }
 
@@ -195,9 +210,60 @@ public final class MetricDataConverter {
         sum -= previous.value;
       }
     }
-    baseline.put(id, new Baseline(point.sum(), counts, point.count(), epochNanos));
+    baseline.put(id, new Baseline(point.sum(), counts, point.count(), epochNanos, null));
     return ImmutableHistogramPointData.create(start, epochNanos, attributes(point.attributes()), sum,
         false, 0, false, 0, boundaries.of(point), counts(counts, before));
+  }
+
+  private MetricData exponential(MetricSnapshot metric, boolean delta, long epochNanos,
+      Map<SeriesId, Baseline> baseline) {
+    MetricDescriptor d = metric.descriptor();
+    List<ExponentialHistogramPointData> points = new ArrayList<>(metric.points().size());
+    for (DataPoint point : metric.points()) {
+      if (point instanceof HistogramPoint histogram && histogram.exponential() != null) {
+        points.add(delta
+            ? exponentialDelta(d.name(), histogram, epochNanos, baseline)
+            : exponentialPoint(histogram.exponential(), true, startEpochNanos, epochNanos, histogram.attributes()));
+      }
+    }
+    return ImmutableMetricData.createExponentialHistogram(resource, scope, d.name(), d.description(), d.unit(),
+        ImmutableExponentialHistogramData.create(
+            delta ? AggregationTemporality.DELTA : AggregationTemporality.CUMULATIVE, points));
+  }
+
+  private ExponentialHistogramPointData exponentialDelta(String name, HistogramPoint point, long epochNanos,
+      Map<SeriesId, Baseline> baseline) {
+    SeriesId id = new SeriesId(name, point.attributes());
+    Baseline previous = committed.get(id);
+    ExponentialHistogram current = point.exponential();
+    long start = startEpochNanos;
+    ExponentialHistogram change = current;
+    if (previous != null) {
+      start = previous.epochNanos;
+      if (previous.exponential != null) {
+        ExponentialHistogram difference = ExponentialDelta.between(previous.exponential, current);
+        change = difference != null ? difference : current;
+      }
+    }
+    baseline.put(id, new Baseline(point.sum(), null, point.count(), epochNanos, current));
+    return exponentialPoint(change, false, start, epochNanos, point.attributes());
+  }
+
+  private ExponentialHistogramPointData exponentialPoint(ExponentialHistogram h, boolean withMinMax, long start,
+      long epochNanos, Attributes attributes) {
+    boolean minMax = withMinMax && h.count() > 0;
+    return ImmutableExponentialHistogramPointData.create(h.scale(), h.sum(), h.zeroCount(),
+        minMax, minMax ? h.min() : 0, minMax, minMax ? h.max() : 0,
+        buckets(h.scale(), h.positive()), buckets(h.scale(), h.negative()),
+        start, epochNanos, attributes(attributes), List.of());
+  }
+
+  private static ExponentialHistogramBuckets buckets(int scale, ExponentialHistogram.Buckets buckets) {
+    Long[] boxed = new Long[buckets.size()];
+    for (int k = 0; k < boxed.length; k++) {
+      boxed[k] = buckets.count(k);
+    }
+    return ImmutableExponentialHistogramBuckets.create(scale, buckets.offset(), Arrays.asList(boxed));
   }
 
   private static List<Long> counts(long[] counts, long[] before) {
@@ -260,8 +326,11 @@ public final class MetricDataConverter {
   /** One series of one metric. */
   private record SeriesId(String metric, Attributes attributes) {}
 
-  /** A series' cumulative value (or histogram sum, bucket counts and count) when it was last exported. */
-  private record Baseline(double value, long[] counts, long count, long epochNanos) {}
+  /**
+   * A series' cumulative value (or histogram sum, bucket counts and count, or exponential histogram) when it
+   * was last exported.
+   */
+  private record Baseline(double value, long[] counts, long count, long epochNanos, ExponentialHistogram exponential) {}
 
   /** The boundaries of one histogram metric as the SDK wants them, boxed once per metric. */
   private static final class Boundaries {

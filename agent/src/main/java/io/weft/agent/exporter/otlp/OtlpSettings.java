@@ -65,13 +65,6 @@ public record OtlpSettings(
           + " would add 3 MB or more to the agent); using http/protobuf to " + OtlpExport.printable(endpoint));
     }
 
-    Setting<String> aggregation = Setting.of(config, ConfigKeys.OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION);
-    if ("base2_exponential_bucket_histogram".equals(aggregation.value)) {
-      warnings.add(aggregation.where + "=base2_exponential_bucket_histogram is not supported: Weft records"
-          + " histograms with explicit bucket boundaries (those of the semantic conventions); exporting"
-          + " explicit_bucket_histogram");
-    }
-
     return new OtlpSettings(
         endpoint,
         pick(config, ConfigKeys.OTLP_METRICS_HEADERS, ConfigKeys.OTLP_HEADERS).value,

@@ -3,12 +3,20 @@ package io.weft.agent.exporter.otlp;
 import io.weft.bootstrap.metrics.MetricKind;
 
 /**
- * {@code OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE}, and which kinds it turns into deltas. As
- * the specification's table says: {@code delta} for counters and histograms, up-down counters stay
- * cumulative; {@code lowmemory} is delta for synchronous counters and histograms and cumulative for the
- * rest. Weft cannot tell a counter fed by woven code from one read by a callback, and the difference
- * only matters to an SDK's memory, so {@code lowmemory} behaves as {@code delta}. Gauges have no
- * temporality.
+ * {@code OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE}, and which metrics it turns into deltas, as
+ * the specification's table says:
+ *
+ * <table>
+ *   <tr><th>instrument</th><th>cumulative</th><th>delta</th><th>lowmemory</th></tr>
+ *   <tr><td>counter</td><td>cumulative</td><td>delta</td><td>delta</td></tr>
+ *   <tr><td>callback (asynchronous) counter</td><td>cumulative</td><td>delta</td><td>cumulative</td></tr>
+ *   <tr><td>histogram</td><td>cumulative</td><td>delta</td><td>delta</td></tr>
+ *   <tr><td>up-down counter, callback or not</td><td>cumulative</td><td>cumulative</td><td>cumulative</td></tr>
+ * </table>
+ *
+ * <p>"Asynchronous" is what the snapshot says ({@link io.weft.bootstrap.snapshot.MetricSnapshot#asynchronous()}):
+ * callback metrics and collectors (the JVM, process and container figures) are; instruments that woven
+ * code records into (HTTP, JDBC, executors) are not. Gauges have no temporality.
  */
 public enum Temporality {
   CUMULATIVE,
@@ -26,8 +34,20 @@ public enum Temporality {
     }
   }
 
-  /** Whether points of this kind are exported as the change since the previous export. */
-  boolean delta(MetricKind kind) {
-    return this != CUMULATIVE && (kind == MetricKind.COUNTER || kind == MetricKind.HISTOGRAM);
+  /**
+   * Whether points of this kind are exported as the change since the previous export.
+   *
+   * @param asynchronous whether the metric's values are read by a callback or collector
+   */
+  boolean delta(MetricKind kind, boolean asynchronous) {
+    boolean summable = kind == MetricKind.COUNTER || kind == MetricKind.HISTOGRAM;
+    switch (this) {
+      case DELTA:
+        return summable;
+      case LOWMEMORY:
+        return summable && !asynchronous;
+      default:
+        return false;
+    }
   }
 }

@@ -95,12 +95,9 @@ class OtlpSettingsTest {
   }
 
   @Test
-  void exponentialHistogramsGetOneLineSayingExplicitBucketsAreExported() {
-    assertEquals(List.of("OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION=base2_exponential_bucket_histogram"
-        + " is not supported: Weft records histograms with explicit bucket boundaries (those of the semantic"
-        + " conventions); exporting explicit_bucket_histogram"),
-        settings(Map.of("OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION",
-            "base2_exponential_bucket_histogram")).warnings());
+  void exponentialHistogramsAreNoLongerAWarning() {
+    assertEquals(List.of(), settings(Map.of("OTEL_EXPORTER_OTLP_METRICS_DEFAULT_HISTOGRAM_AGGREGATION",
+        "base2_exponential_bucket_histogram")).warnings());
   }
 
   @Test
