@@ -38,7 +38,16 @@ public final class OverheadRun {
 
   /** One run of one configuration. */
   record Run(double startupMillis, double cpuMicrosPerRequest, double p50Millis, double p99Millis,
-      double rssMiB, double scrapeMillis, long requests, long errors) {}
+      double rssMiB, double liveHeapMiB, double scrapeMillis, long requests, long errors) {}
+
+  /**
+   * The service JVM's options in every configuration. The heap is fixed and touched up front so
+   * that RSS compares what lies outside it (classes, compiled code, threads, buffers) instead of
+   * how far the collector happened to grow the heap; what the agent keeps on the heap is the
+   * live-heap row.
+   */
+  static final List<String> SERVICE_JVM_OPTIONS =
+      List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-Dsun.net.httpserver.nodelay=true");
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = parse(args);
@@ -75,7 +84,7 @@ public final class OverheadRun {
     // TCP_NODELAY for the JDK server in every configuration: the demo sets it itself, but an agent
     // that loads the server's classes first (the OpenTelemetry agent does) would freeze it at false,
     // and 40 ms delayed-ACK stalls would swamp every other figure.
-    List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-Dsun.net.httpserver.nodelay=true"));
+    List<String> jvm = new ArrayList<>(SERVICE_JVM_OPTIONS);
     Map<String, String> env = new java.util.HashMap<>();
     switch (c) {
       case WEFT -> {
@@ -101,11 +110,12 @@ public final class OverheadRun {
       double cpuAfter = service.cpuSeconds();
       double rss = service.rssMiB();
       double scrape = c == Configuration.NONE ? Double.NaN : service.scrapeMillis(metricsPort, 20);
+      double liveHeap = service.liveHeapMiB();
       if (result.errors() > 0) {
         throw new IOException(c.label + ": " + result.errors() + " non-2xx responses; see " + log);
       }
       return new Run(service.startupMillis, (cpuAfter - cpuBefore) / result.requests() * 1e6,
-          result.p50Millis(), result.p99Millis(), rss, scrape, result.requests(), 0);
+          result.p50Millis(), result.p99Millis(), rss, liveHeap, scrape, result.requests(), 0);
     }
   }
 
@@ -134,12 +144,14 @@ public final class OverheadRun {
         new Row("Latency p50 (ms)", 3, Run::p50Millis),
         new Row("Latency p99 (ms)", 3, Run::p99Millis),
         new Row("RSS after load (MiB)", 1, Run::rssMiB),
+        new Row("Java heap live after a full GC (MiB)", 1, Run::liveHeapMiB),
         new Row("`/metrics` scrape (ms)", 2, Run::scrapeMillis),
         new Row("Requests served in the measured window", 0, r -> (double) r.requests()));
     StringBuilder md = new StringBuilder();
     md.append("Measured on ").append(LocalDate.now()).append(" on this machine: ").append(Machine.describe())
         .append(".\n\nCommand: `").append(commandLine).append("` — ").append(rounds)
-        .append(" rounds, configuration order rotated each round; per run: start the demo (`-Xmx512m -Dsun.net.httpserver.nodelay=true`), ")
+        .append(" rounds, configuration order rotated each round; per run: start the demo (`" + String.join(" ", SERVICE_JVM_OPTIONS)
+            + "`: a fixed, pre-touched heap, so that RSS compares memory outside the heap), ")
         .append(warmup).append(" s of warm-up load, then ").append(seconds)
         .append(" s measured with `wrk -t2 -c8` (closed loop, 8 connections) on `").append(path)
         .append("` (HTTP server + JDBC query on H2). Each cell: median (min–max) over the rounds.\n\n");
@@ -157,7 +169,7 @@ public final class OverheadRun {
 
     md.append("Added by each agent, as per-round differences from the no-agent run of the same round:\n\n");
     md.append("| added | Weft | OpenTelemetry agent | Weft / OpenTelemetry |\n|---|---|---|---|\n");
-    for (Row row : rows.subList(0, 5)) {
+    for (Row row : rows.subList(0, 6)) {
       Stats w = added(runs, Configuration.WEFT, row.f());
       Stats o = added(runs, Configuration.OTEL, row.f());
       md.append("| ").append(row.label()).append(" | ").append(w.format(row.decimals())).append(" | ")
@@ -166,7 +178,7 @@ public final class OverheadRun {
           .append(" |\n");
     }
     md.append("\nRatios of medians: ");
-    for (Row row : rows.subList(0, 5)) {
+    for (Row row : rows.subList(0, 6)) {
       double none = stats(runs.get(Configuration.NONE), row.f()).median();
       double weft = stats(runs.get(Configuration.WEFT), row.f()).median();
       double otel = stats(runs.get(Configuration.OTEL), row.f()).median();
@@ -204,17 +216,20 @@ public final class OverheadRun {
     Stats startOtel = added(runs, Configuration.OTEL, Run::startupMillis);
     Stats rssWeft = added(runs, Configuration.WEFT, Run::rssMiB);
     Stats rssOtel = added(runs, Configuration.OTEL, Run::rssMiB);
+    Stats heapWeft = added(runs, Configuration.WEFT, Run::liveHeapMiB);
+    Stats heapOtel = added(runs, Configuration.OTEL, Run::liveHeapMiB);
     return String.format(Locale.ROOT,
         "Measured %s on the demo service (HTTP + JDBC) under the same load, medians of per-round differences"
             + " from no agent (Weft | OpenTelemetry Java agent):%n%n"
             + "| added | Weft | OpenTelemetry agent |%n|---|---|---|%n"
             + "| CPU per request | %.2f µs | %.2f µs |%n"
             + "| time to first request | %.0f ms | %.0f ms |%n"
-            + "| RSS after load | %.1f MiB | %.1f MiB |%n"
+            + "| RSS after load (fixed heap) | %.1f MiB | %.1f MiB |%n"
+            + "| live heap after a full GC | %.1f MiB | %.1f MiB |%n"
             + "| agent jar | %s MB | %s MB |%n%n"
             + "Hot path, scrape and collection costs and how to reproduce: [docs/performance.md](docs/performance.md).",
         LocalDate.now(), cpuWeft.median(), cpuOtel.median(), startWeft.median(), startOtel.median(),
-        rssWeft.median(), rssOtel.median(), mb(weftJar), mb(otelJar));
+        rssWeft.median(), rssOtel.median(), heapWeft.median(), heapOtel.median(), mb(weftJar), mb(otelJar));
   }
 
   private static String mb(Path jar) throws IOException {

@@ -103,6 +103,30 @@ final class ServiceProcess implements AutoCloseable {
     throw new IOException("no VmRSS for " + process.pid());
   }
 
+  /**
+   * MiB of Java heap in use right after a full collection ({@code jcmd GC.run}, then {@code
+   * GC.heap_info}): what stays live, the agent's registry and tables included.
+   */
+  double liveHeapMiB() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    String info = jcmd("GC.heap_info");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    if (!m.find()) {
+      throw new IOException("no heap use in jcmd GC.heap_info for " + process.pid() + ": " + info);
+    }
+    return Long.parseLong(m.group(1)) / 1024.0;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(process.pid()), command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("jcmd " + command + " failed: " + out);
+    }
+    return out;
+  }
+
   /** Median milliseconds of {@code n} sequential GETs of a metrics URL (after one warm-up GET). */
   double scrapeMillis(int metricsPort, int n) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
