@@ -19,49 +19,49 @@ class ConfigInvalidValueTest {
     return Config.load(Map.of(), Map.of(name, value));
   }
 
+  /** A weft.yaml holding {@code yaml}, in the test's directory. */
+  private Path yaml(String yaml) throws IOException {
+    Path file = dir.resolve("weft.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  /** {@code key} has the value {@code applied}, and {@code warning} is the one warning. */
+  private static <T> void assertFallsBack(Config config, ConfigKey<T> key, T applied, String warning) {
+    assertEquals(applied, config.get(key));
+    assertEquals(List.of(warning), config.warnings());
+  }
+
   @Test
   void unknownEnumValue() {
-    Config config = env("WEFT_LOG_LEVEL", "verbose");
-
-    assertEquals(WeftLog.Level.INFO, config.get(ConfigKeys.LOG_LEVEL));
-    assertEquals(List.of("WEFT_LOG_LEVEL=verbose is not valid (accepted: error|warn|info|debug); using the default info"),
-        config.warnings());
+    assertFallsBack(env("WEFT_LOG_LEVEL", "verbose"), ConfigKeys.LOG_LEVEL, WeftLog.Level.INFO,
+        "WEFT_LOG_LEVEL=verbose is not valid (accepted: error|warn|info|debug); using the default info");
   }
 
   @Test
   void badNumber() {
-    Config config = env("WEFT_METRIC_SERIES_LIMIT", "lots");
-
-    assertEquals(2000, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
-    assertEquals(List.of("WEFT_METRIC_SERIES_LIMIT=lots is not valid (accepted: an integer from 1 to 1000000);"
-        + " using the default 2000"), config.warnings());
+    assertFallsBack(env("WEFT_METRIC_SERIES_LIMIT", "lots"), ConfigKeys.METRIC_SERIES_LIMIT, 2000,
+        "WEFT_METRIC_SERIES_LIMIT=lots is not valid (accepted: an integer from 1 to 1000000); using the default 2000");
   }
 
   @Test
   void numberOutOfRange() {
-    Config config = env("WEFT_METRIC_SERIES_LIMIT", "0");
-
-    assertEquals(2000, config.get(ConfigKeys.METRIC_SERIES_LIMIT));
-    assertEquals(List.of("WEFT_METRIC_SERIES_LIMIT=0 is not valid (accepted: an integer from 1 to 1000000);"
-        + " using the default 2000"), config.warnings());
+    assertFallsBack(env("WEFT_METRIC_SERIES_LIMIT", "0"), ConfigKeys.METRIC_SERIES_LIMIT, 2000,
+        "WEFT_METRIC_SERIES_LIMIT=0 is not valid (accepted: an integer from 1 to 1000000); using the default 2000");
   }
 
   @Test
   void portOutOfRange() {
-    Config config = env("WEFT_PROMETHEUS_PORT", "65536");
-
-    assertEquals(9464, config.get(ConfigKeys.PROMETHEUS_PORT));
-    assertEquals(List.of("WEFT_PROMETHEUS_PORT=65536 is not valid (accepted: a port from 0 to 65535;"
-        + " 0 = any free port); using the default 9464"), config.warnings());
+    assertFallsBack(env("WEFT_PROMETHEUS_PORT", "65536"), ConfigKeys.PROMETHEUS_PORT, 9464,
+        "WEFT_PROMETHEUS_PORT=65536 is not valid (accepted: a port from 0 to 65535; 0 = any free port);"
+            + " using the default 9464");
   }
 
   @Test
   void negativePortFromASystemPropertyIsNamedAsTheProperty() {
-    Config config = Config.load(Map.of("weft.prometheus.port", "-1"), Map.of());
-
-    assertEquals(9464, config.get(ConfigKeys.PROMETHEUS_PORT));
-    assertEquals(List.of("-Dweft.prometheus.port=-1 is not valid (accepted: a port from 0 to 65535;"
-        + " 0 = any free port); using the default 9464"), config.warnings());
+    assertFallsBack(Config.load(Map.of("weft.prometheus.port", "-1"), Map.of()), ConfigKeys.PROMETHEUS_PORT, 9464,
+        "-Dweft.prometheus.port=-1 is not valid (accepted: a port from 0 to 65535; 0 = any free port);"
+            + " using the default 9464");
   }
 
   @Test
@@ -74,41 +74,29 @@ class ConfigInvalidValueTest {
 
   @Test
   void badBoolean() {
-    Config config = env("WEFT_INSTRUMENTATION_PROCESS_ENABLED", "yes");
-
-    assertEquals(true, config.get(ConfigKeys.INSTRUMENTATION_PROCESS_ENABLED));
-    assertEquals(List.of("WEFT_INSTRUMENTATION_PROCESS_ENABLED=yes is not valid (accepted: true|false);"
-        + " using the default true"), config.warnings());
+    assertFallsBack(env("WEFT_INSTRUMENTATION_PROCESS_ENABLED", "yes"), ConfigKeys.INSTRUMENTATION_PROCESS_ENABLED, true,
+        "WEFT_INSTRUMENTATION_PROCESS_ENABLED=yes is not valid (accepted: true|false); using the default true");
   }
 
   @Test
   void unknownExporter() {
-    Config config = env("WEFT_EXPORTERS", "prometheus,zipkin");
-
-    assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
-    assertEquals(List.of("WEFT_EXPORTERS=prometheus,zipkin is not valid: unknown entry 'zipkin'"
-        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
-        config.warnings());
+    assertFallsBack(env("WEFT_EXPORTERS", "prometheus,zipkin"), ConfigKeys.EXPORTERS, List.of("prometheus"),
+        "WEFT_EXPORTERS=prometheus,zipkin is not valid: unknown entry 'zipkin'"
+            + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus");
   }
 
   @Test
   void noneCombinedWithAnExporter() {
-    Config config = env("WEFT_EXPORTERS", "none,prometheus");
-
-    assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
-    assertEquals(List.of("WEFT_EXPORTERS=none,prometheus is not valid: 'none' cannot be combined with other entries"
-        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
-        config.warnings());
+    assertFallsBack(env("WEFT_EXPORTERS", "none,prometheus"), ConfigKeys.EXPORTERS, List.of("prometheus"),
+        "WEFT_EXPORTERS=none,prometheus is not valid: 'none' cannot be combined with other entries"
+            + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus");
   }
 
   @Test
   void invalidOtelFallbackIsNamedAsTheOtelVariable() {
-    Config config = env("OTEL_METRICS_EXPORTER", "console");
-
-    assertEquals(List.of("prometheus"), config.get(ConfigKeys.EXPORTERS));
-    assertEquals(List.of("OTEL_METRICS_EXPORTER=console is not valid: unknown entry 'console'"
-        + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus"),
-        config.warnings());
+    assertFallsBack(env("OTEL_METRICS_EXPORTER", "console"), ConfigKeys.EXPORTERS, List.of("prometheus"),
+        "OTEL_METRICS_EXPORTER=console is not valid: unknown entry 'console'"
+            + " (accepted: a comma-separated list of prometheus, otlp; or none); using the default prometheus");
   }
 
   @Test
@@ -121,35 +109,29 @@ class ConfigInvalidValueTest {
 
   @Test
   void malformedPercentEscapeInOtelResourceAttributesDiscardsTheWholeValue() {
-    Config config = env("OTEL_RESOURCE_ATTRIBUTES", "team=core,owner=50%");
-
-    assertEquals(Map.of(), config.get(ConfigKeys.RESOURCE_ATTRIBUTES));
-    assertEquals(List.of("OTEL_RESOURCE_ATTRIBUTES=team=core,owner=50% is not valid:"
-        + " malformed percent escape in '50%'"
-        + " (accepted: key=value pairs separated by commas, values percent-encoded); ignoring it"),
-        config.warnings());
+    assertFallsBack(env("OTEL_RESOURCE_ATTRIBUTES", "team=core,owner=50%"), ConfigKeys.RESOURCE_ATTRIBUTES, Map.of(),
+        "OTEL_RESOURCE_ATTRIBUTES=team=core,owner=50% is not valid: malformed percent escape in '50%'"
+            + " (accepted: key=value pairs separated by commas, values percent-encoded); ignoring it");
   }
 
   @Test
   void badValueInTheFileIsNamedWithTheFile() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "prometheus:\n  port: 1.5\n");
-    Config config = env("WEFT_CONFIG_FILE", file.toString());
+    Path file = yaml("prometheus:\n  port: 1.5\n");
 
-    assertEquals(9464, config.get(ConfigKeys.PROMETHEUS_PORT));
-    assertEquals(List.of("prometheus.port in " + file + "=1.5 is not valid (accepted: a port from 0 to 65535;"
-        + " 0 = any free port); using the default 9464"), config.warnings());
+    assertFallsBack(env("WEFT_CONFIG_FILE", file.toString()), ConfigKeys.PROMETHEUS_PORT, 9464,
+        "prometheus.port in " + file + "=1.5 is not valid (accepted: a port from 0 to 65535; 0 = any free port);"
+            + " using the default 9464");
   }
 
   @Test
   void missingFile() {
     Path missing = dir.resolve("missing.yaml");
-    Config config = Config.load(Map.of(), Map.of("WEFT_CONFIG_FILE", missing.toString(), "WEFT_PROMETHEUS_PORT", "9100"));
 
-    assertEquals(9100, config.get(ConfigKeys.PROMETHEUS_PORT));
-    assertEquals(List.of("WEFT_CONFIG_FILE=" + missing + " is not valid: no such file"
-        + " (accepted: a readable YAML file whose top level is a map of settings); using no file"),
-        config.warnings());
+    assertFallsBack(
+        Config.load(Map.of(), Map.of("WEFT_CONFIG_FILE", missing.toString(), "WEFT_PROMETHEUS_PORT", "9100")),
+        ConfigKeys.PROMETHEUS_PORT, 9100,
+        "WEFT_CONFIG_FILE=" + missing + " is not valid: no such file"
+            + " (accepted: a readable YAML file whose top level is a map of settings); using no file");
   }
 
   @Test
@@ -165,8 +147,7 @@ class ConfigInvalidValueTest {
 
   @Test
   void malformedYaml() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "prometheus:\n  port: 9100\n   host: [oops\n");
+    Path file = yaml("prometheus:\n  port: 9100\n   host: [oops\n");
     Config config = Config.load(Map.of("weft.config.file", file.toString()), Map.of());
 
     assertEquals(9464, config.get(ConfigKeys.PROMETHEUS_PORT));
@@ -179,9 +160,7 @@ class ConfigInvalidValueTest {
 
   @Test
   void duplicateKeysAtOneLevelAreMalformed() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "log.level: debug\nlog.level: warn\n");
-    Config config = env("WEFT_CONFIG_FILE", file.toString());
+    Config config = env("WEFT_CONFIG_FILE", yaml("log.level: debug\nlog.level: warn\n").toString());
 
     assertEquals(WeftLog.Level.INFO, config.get(ConfigKeys.LOG_LEVEL));
     assertEquals(1, config.warnings().size());
@@ -191,33 +170,27 @@ class ConfigInvalidValueTest {
 
   @Test
   void yamlThatIsAList() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "- prometheus.port: 9100\n");
-    Config config = env("WEFT_CONFIG_FILE", file.toString());
+    Path file = yaml("- prometheus.port: 9100\n");
 
-    assertEquals(List.of("WEFT_CONFIG_FILE=" + file + " is not valid: the file holds a list, not a map of settings"
-        + " (accepted: a readable YAML file whose top level is a map of settings); using no file"),
-        config.warnings());
+    assertFallsBack(env("WEFT_CONFIG_FILE", file.toString()), ConfigKeys.PROMETHEUS_PORT, 9464,
+        "WEFT_CONFIG_FILE=" + file + " is not valid: the file holds a list, not a map of settings"
+            + " (accepted: a readable YAML file whose top level is a map of settings); using no file");
   }
 
   @Test
   void yamlThatIsAScalar() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "prometheus.port=9100\n");
-    Config config = env("WEFT_CONFIG_FILE", file.toString());
+    Path file = yaml("prometheus.port=9100\n");
 
-    assertEquals(9464, config.get(ConfigKeys.PROMETHEUS_PORT));
-    assertEquals(List.of("WEFT_CONFIG_FILE=" + file + " is not valid: the file holds a single value, not a map of"
-        + " settings (accepted: a readable YAML file whose top level is a map of settings); using no file"),
-        config.warnings());
+    assertFallsBack(env("WEFT_CONFIG_FILE", file.toString()), ConfigKeys.PROMETHEUS_PORT, 9464,
+        "WEFT_CONFIG_FILE=" + file + " is not valid: the file holds a single value, not a map of settings"
+            + " (accepted: a readable YAML file whose top level is a map of settings); using no file");
   }
 
   @Test
   void valueWithNewlinesStaysOnOneLine() {
-    Config config = env("WEFT_LOG_LEVEL", "info\n[weft] ERROR forged");
-
-    assertEquals(List.of("WEFT_LOG_LEVEL=info\\n[weft] ERROR forged is not valid (accepted: error|warn|info|debug);"
-        + " using the default info"), config.warnings());
+    assertFallsBack(env("WEFT_LOG_LEVEL", "info\n[weft] ERROR forged"), ConfigKeys.LOG_LEVEL, WeftLog.Level.INFO,
+        "WEFT_LOG_LEVEL=info\\n[weft] ERROR forged is not valid (accepted: error|warn|info|debug);"
+            + " using the default info");
   }
 
   @Test
@@ -235,8 +208,7 @@ class ConfigInvalidValueTest {
 
   @Test
   void unknownSystemPropertiesAndFileKeysAreReportedToo() throws IOException {
-    Path file = dir.resolve("weft.yaml");
-    Files.writeString(file, "prometheus:\n  prot: 9100\nexporter: prometheus\n");
+    Path file = yaml("prometheus:\n  prot: 9100\nexporter: prometheus\n");
     Config config = Config.load(Map.of("weft.log.levl", "debug", "weft.config.file", file.toString()), Map.of());
 
     assertEquals(List.of(

@@ -1,8 +1,7 @@
 package io.weft.instrumentations.hikaricp;
 
+import io.weft.instrumentations.handles.Getter;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 
 /**
@@ -25,19 +24,15 @@ final class HikariCalls {
     protected Accessors computeValue(Class<?> poolClass) {
       try {
         ClassLoader loader = poolClass.getClassLoader();
-        Class<?> poolBean = Class.forName("com.zaxxer.hikari.HikariPoolMXBean", false, loader);
-        Class<?> configBean = Class.forName("com.zaxxer.hikari.HikariConfigMXBean", false, loader);
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        MethodType intGetter = MethodType.methodType(int.class);
-        MethodType objectToInt = MethodType.methodType(int.class, Object.class);
+        String poolBean = "com.zaxxer.hikari.HikariPoolMXBean";
+        String configBean = "com.zaxxer.hikari.HikariConfigMXBean";
         return new Accessors(
-            lookup.findVirtual(poolBean, "getIdleConnections", intGetter).asType(objectToInt),
-            lookup.findVirtual(poolBean, "getActiveConnections", intGetter).asType(objectToInt),
-            lookup.findVirtual(poolBean, "getThreadsAwaitingConnection", intGetter).asType(objectToInt),
-            lookup.findVirtual(configBean, "getMinimumIdle", intGetter).asType(objectToInt),
-            lookup.findVirtual(configBean, "getMaximumPoolSize", intGetter).asType(objectToInt),
-            lookup.findVirtual(configBean, "getPoolName", MethodType.methodType(String.class))
-                .asType(MethodType.methodType(String.class, Object.class)));
+            Getter.of(loader, poolBean, "getIdleConnections"),
+            Getter.of(loader, poolBean, "getActiveConnections"),
+            Getter.of(loader, poolBean, "getThreadsAwaitingConnection"),
+            Getter.of(loader, configBean, "getMinimumIdle"),
+            Getter.of(loader, configBean, "getMaximumPoolSize"),
+            Getter.of(loader, configBean, "getPoolName"));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("not a HikariCP pool this version of Weft can read: " + poolClass, e);
       }

@@ -1,6 +1,7 @@
 package io.weft.instrumentations.httpclient;
 
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.instrumentations.handles.Getter;
 import io.weft.instrumentations.semconv.HttpAttributes;
 import java.lang.invoke.MethodHandle;
 

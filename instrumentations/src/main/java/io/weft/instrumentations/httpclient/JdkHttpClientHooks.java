@@ -1,9 +1,8 @@
 package io.weft.instrumentations.httpclient;
 
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.instrumentations.handles.Getter;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,10 +63,10 @@ public final class JdkHttpClientHooks {
 
   private static void record(HttpClientMetrics metrics, long startNanos, Object request, Object response,
       Throwable thrown) throws Throwable {
-    URI uri = Access.uri(request);
-    int status = response == null ? -1 : Access.statusCode(response);
-    String version = response == null ? "" : protocolVersion(Access.version(response));
-    metrics.record(startNanos, Access.method(request), uri == null ? null : uri.getHost(),
+    URI uri = (URI) (Object) Access.URI_OF.invokeExact(request);
+    int status = response == null ? -1 : (int) Access.STATUS.invokeExact(response);
+    String version = response == null ? "" : protocolVersion((Object) Access.VERSION.invokeExact(response));
+    metrics.record(startNanos, (String) Access.METHOD.invokeExact(request), uri == null ? null : uri.getHost(),
         uri == null ? -1 : uri.getPort(), uri == null ? null : uri.getScheme(), status, version, thrown);
   }
 
@@ -117,52 +116,27 @@ public final class JdkHttpClientHooks {
   }
 
   /**
-   * Reads {@code java.net.http} requests and responses through method handles resolved once from the
+   * Method handles that read {@code java.net.http} requests and responses, resolved once from the
    * platform class loader, where that module lives (this class is on the bootstrap class path and
    * cannot name it). Static final handles are constants to the JIT: each read costs about a call.
    */
-  static final class Access {
-    private static final MethodHandle METHOD;
-    private static final MethodHandle URI_OF;
-    private static final MethodHandle STATUS;
-    private static final MethodHandle VERSION;
+  private static final class Access {
+    static final MethodHandle METHOD;
+    static final MethodHandle URI_OF;
+    static final MethodHandle STATUS;
+    static final MethodHandle VERSION;
 
     static {
       try {
-        ClassLoader platform = ClassLoader.getPlatformClassLoader();
-        Class<?> request = Class.forName("java.net.http.HttpRequest", false, platform);
-        Class<?> response = Class.forName("java.net.http.HttpResponse", false, platform);
-        Class<?> version = Class.forName("java.net.http.HttpClient$Version", false, platform);
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        METHOD = lookup.findVirtual(request, "method", MethodType.methodType(String.class))
-            .asType(MethodType.methodType(String.class, Object.class));
-        URI_OF = lookup.findVirtual(request, "uri", MethodType.methodType(URI.class))
-            .asType(MethodType.methodType(URI.class, Object.class));
-        STATUS = lookup.findVirtual(response, "statusCode", MethodType.methodType(int.class))
-            .asType(MethodType.methodType(int.class, Object.class));
-        VERSION = lookup.findVirtual(response, "version", MethodType.methodType(version))
-            .asType(MethodType.methodType(Object.class, Object.class));
+        METHOD = Getter.platform("java.net.http.HttpRequest", "method");
+        URI_OF = Getter.platform("java.net.http.HttpRequest", "uri");
+        STATUS = Getter.platform("java.net.http.HttpResponse", "statusCode");
+        VERSION = Getter.platform("java.net.http.HttpResponse", "version");
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }
     }
 
     private Access() {}
-
-    static String method(Object request) throws Throwable {
-      return (String) METHOD.invokeExact(request);
-    }
-
-    static URI uri(Object request) throws Throwable {
-      return (URI) URI_OF.invokeExact(request);
-    }
-
-    static int statusCode(Object response) throws Throwable {
-      return (int) STATUS.invokeExact(response);
-    }
-
-    static Object version(Object response) throws Throwable {
-      return (Object) VERSION.invokeExact(response);
-    }
   }
 }

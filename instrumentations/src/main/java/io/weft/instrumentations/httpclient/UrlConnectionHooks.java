@@ -1,7 +1,7 @@
 package io.weft.instrumentations.httpclient;
 
 import io.weft.bootstrap.log.WeftLog;
-import io.weft.instrumentations.state.WeakIdentityMap;
+import io.weft.instrumentations.weakstate.WeakIdentityMap;
 import java.net.URL;
 
 /**

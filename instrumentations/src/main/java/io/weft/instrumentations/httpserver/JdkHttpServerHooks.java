@@ -3,6 +3,7 @@ package io.weft.instrumentations.httpserver;
 import io.weft.bootstrap.context.AgentThread;
 import io.weft.bootstrap.context.CallDepth;
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.instrumentations.handles.Getter;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -97,32 +98,21 @@ public final class JdkHttpServerHooks {
     static {
       try {
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
-        Class<?> exchange = Class.forName("com.sun.net.httpserver.HttpExchange", false, platform);
-        Class<?> context = Class.forName("com.sun.net.httpserver.HttpContext", false, platform);
+        String exchange = "com.sun.net.httpserver.HttpExchange";
         HTTPS_EXCHANGE = Class.forName("com.sun.net.httpserver.HttpsExchange", false, platform);
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        MethodType objectToString = MethodType.methodType(String.class, Object.class);
-        METHOD = lookup.findVirtual(exchange, "getRequestMethod", MethodType.methodType(String.class))
-            .asType(objectToString);
-        STATUS = lookup.findVirtual(exchange, "getResponseCode", MethodType.methodType(int.class))
-            .asType(MethodType.methodType(int.class, Object.class));
-        PROTOCOL = lookup.findVirtual(exchange, "getProtocol", MethodType.methodType(String.class))
-            .asType(objectToString);
-        MethodHandle getContext = lookup.findVirtual(exchange, "getHttpContext", MethodType.methodType(context));
-        MethodHandle getPath = lookup.findVirtual(context, "getPath", MethodType.methodType(String.class));
-        PATH = MethodHandles.filterReturnValue(getContext, getPath).asType(objectToString);
-        MethodHandle getUri = lookup.findVirtual(exchange, "getRequestURI", MethodType.methodType(URI.class));
-        MethodHandle rawPath = lookup.findVirtual(URI.class, "getRawPath", MethodType.methodType(String.class));
-        REQUEST_PATH = MethodHandles.filterReturnValue(getUri, rawPath).asType(objectToString);
+        METHOD = Getter.platform(exchange, "getRequestMethod");
+        STATUS = Getter.platform(exchange, "getResponseCode");
+        PROTOCOL = Getter.platform(exchange, "getProtocol");
+        PATH = MethodHandles.filterReturnValue(Getter.platform(exchange, "getHttpContext"),
+            Getter.platform("com.sun.net.httpserver.HttpContext", "getPath"));
+        REQUEST_PATH = MethodHandles.filterReturnValue(Getter.platform(exchange, "getRequestURI"),
+            Getter.of(URI.class, "getRawPath"));
         Class<?> headers = Class.forName("com.sun.net.httpserver.Headers", false, platform);
-        MethodHandle getFirst = lookup.findVirtual(headers, "getFirst", MethodType.methodType(String.class, String.class));
-        MethodType objectStringToString = MethodType.methodType(String.class, Object.class, String.class);
-        REQUEST_HEADER = MethodHandles.filterArguments(getFirst, 0,
-            lookup.findVirtual(exchange, "getRequestHeaders", MethodType.methodType(headers)))
-            .asType(objectStringToString);
-        RESPONSE_HEADER = MethodHandles.filterArguments(getFirst, 0,
-            lookup.findVirtual(exchange, "getResponseHeaders", MethodType.methodType(headers)))
-            .asType(objectStringToString);
+        MethodHandle getFirst = MethodHandles.publicLookup()
+            .findVirtual(headers, "getFirst", MethodType.methodType(String.class, String.class))
+            .asType(MethodType.methodType(String.class, Object.class, String.class));
+        REQUEST_HEADER = MethodHandles.filterArguments(getFirst, 0, Getter.platform(exchange, "getRequestHeaders"));
+        RESPONSE_HEADER = MethodHandles.filterArguments(getFirst, 0, Getter.platform(exchange, "getResponseHeaders"));
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
       }

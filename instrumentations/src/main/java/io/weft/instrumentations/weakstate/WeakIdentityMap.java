@@ -5,13 +5,24 @@ import java.lang.ref.WeakReference;
 
 /**
  * A concurrent map from objects, compared by identity and held weakly, to values: remembers facts
- * about statements and connections without keeping them alive and without trusting their {@code
- * equals}.
+ * about statements, connections and pool entries without keeping them alive, without trusting their
+ * {@code equals} and without adding fields to their classes (a retransformed JDK class must keep its
+ * fields).
+ *
+ * <pre>{@code
+ * static final WeakIdentityMap<Measurement> MEASUREMENTS = new WeakIdentityMap<>();
+ * if (MEASUREMENTS.get(connection) == null) {
+ *   MEASUREMENTS.putIfAbsent(connection, new Measurement(...));
+ * }
+ * }</pre>
+ *
+ * <p>Why not {@code WeakHashMap}: it compares keys with {@code equals}/{@code hashCode}, which a
+ * library class may override, and it is not thread-safe.
  *
  * <p>{@link #get} takes no lock and allocates nothing: an identity hash and a walk of a short chain
- * (cost: a few nanoseconds). {@link #put} and {@link #remove} lock one of 16 segments and allocate
- * one entry; they also drop entries whose key was collected. Values must not refer to their key,
- * or the key would never be collected.
+ * (cost: a few nanoseconds). {@link #put}, {@link #putIfAbsent} and {@link #remove} lock one of 16
+ * segments and allocate one entry; they also drop entries whose key was collected. Values must not
+ * refer to their key, or the key would never be collected.
  *
  * <p>Visibility: a chain is published through a volatile table read, and entries are immutable, so
  * a reader sees either the old or the new chain, never a broken one. A put on one thread is seen by
@@ -44,13 +55,32 @@ public final class WeakIdentityMap<V> {
     segments[hash & (SEGMENTS - 1)].put(key, hash, value);
   }
 
-  /** Forgets {@code key}. */
-  public void remove(Object key) {
+  /**
+   * Maps {@code key} to {@code value} unless it has a value already; returns that value, or null if
+   * {@code value} went in. Atomic: of threads racing on one key, exactly one puts its value. Null
+   * keys and values are refused, since null is the answer for "went in".
+   */
+  public V putIfAbsent(Object key, V value) {
+    if (key == null || value == null) {
+      throw new NullPointerException("key and value must not be null");
+    }
     int hash = hash(key);
-    segments[hash & (SEGMENTS - 1)].remove(key, hash);
+    return segments[hash & (SEGMENTS - 1)].putIfAbsent(key, hash, value);
   }
 
-  /** Live entries (collected keys not yet dropped may still count). */
+  /**
+   * Forgets {@code key}; returns the value it had, or null. Atomic: of threads removing one key, only
+   * one gets its value.
+   */
+  public V remove(Object key) {
+    int hash = hash(key);
+    return segments[hash & (SEGMENTS - 1)].remove(key, hash);
+  }
+
+  /**
+   * Entries, including those whose key was collected but that no put or remove in their segment has
+   * dropped yet.
+   */
   public int size() {
     int size = 0;
     for (Segment<V> s : segments) {
@@ -92,13 +122,8 @@ public final class WeakIdentityMap<V> {
     }
 
     V get(Object key, int hash) {
-      Entry<V>[] t = table;
-      for (Entry<V> e = t[index(hash, t.length)]; e != null; e = e.next) {
-        if (e.hash == hash && e.get() == key) {
-          return e.value;
-        }
-      }
-      return null;
+      Entry<V> e = find(table, key, hash);
+      return e == null ? null : e.value;
     }
 
     synchronized void put(Object key, int hash, V value) {
@@ -106,19 +131,50 @@ public final class WeakIdentityMap<V> {
       Entry<V>[] t = table;
       int i = index(hash, t.length);
       Entry<V> head = without(t[i], key, null);
+      add(t, i, key, hash, value, head);
+    }
+
+    synchronized V putIfAbsent(Object key, int hash, V value) {
+      dropCollected();
+      Entry<V>[] t = table;
+      Entry<V> known = find(t, key, hash);
+      if (known != null) {
+        return known.value;
+      }
+      int i = index(hash, t.length);
+      add(t, i, key, hash, value, t[i]);
+      return null;
+    }
+
+    synchronized V remove(Object key, int hash) {
+      dropCollected();
+      Entry<V>[] t = table;
+      Entry<V> known = find(t, key, hash);
+      if (known == null) {
+        return null;
+      }
+      int i = index(hash, t.length);
+      t[i] = without(t[i], key, null);
+      table = t; // volatile write: publishes the new chain
+      return known.value;
+    }
+
+    private static <V> Entry<V> find(Entry<V>[] t, Object key, int hash) {
+      for (Entry<V> e = t[index(hash, t.length)]; e != null; e = e.next) {
+        if (e.hash == hash && e.get() == key) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    /** Puts a new entry in front of {@code head} at {@code t[i]}, publishes it, and grows the table if full. */
+    private void add(Entry<V>[] t, int i, Object key, int hash, V value, Entry<V> head) {
       t[i] = new Entry<>(key, hash, value, head, collected);
       table = t; // volatile write: publishes the new chain
       if (++count > t.length * 3 / 4) {
         resize();
       }
-    }
-
-    synchronized void remove(Object key, int hash) {
-      dropCollected();
-      Entry<V>[] t = table;
-      int i = index(hash, t.length);
-      t[i] = without(t[i], key, null);
-      table = t;
     }
 
     /** The chain without the entry for {@code key} (or {@code dead}), copying the entries before it. */
@@ -143,12 +199,16 @@ public final class WeakIdentityMap<V> {
 
     private void dropCollected() {
       Object ref;
+      Entry<V>[] t = null;
       while ((ref = collected.poll()) != null) {
         @SuppressWarnings("unchecked")
         Entry<V> dead = (Entry<V>) ref;
-        Entry<V>[] t = table;
+        t = table;
         int i = index(dead.hash, t.length);
         t[i] = without(t[i], null, dead);
+      }
+      if (t != null) {
+        table = t; // volatile write: publishes the shortened chains
       }
     }
 

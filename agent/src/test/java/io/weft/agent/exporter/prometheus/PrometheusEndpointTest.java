@@ -48,6 +48,27 @@ class PrometheusEndpointTest {
   static final String TEXT_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENMETRICS_CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
+  /** The endpoint's own scrape-duration histogram before any scrape: the same in both formats. */
+  static final String NO_SCRAPE_DURATIONS = """
+      weft_scrape_duration_seconds_bucket{le="0.005"} 0
+      weft_scrape_duration_seconds_bucket{le="0.01"} 0
+      weft_scrape_duration_seconds_bucket{le="0.025"} 0
+      weft_scrape_duration_seconds_bucket{le="0.05"} 0
+      weft_scrape_duration_seconds_bucket{le="0.075"} 0
+      weft_scrape_duration_seconds_bucket{le="0.1"} 0
+      weft_scrape_duration_seconds_bucket{le="0.25"} 0
+      weft_scrape_duration_seconds_bucket{le="0.5"} 0
+      weft_scrape_duration_seconds_bucket{le="0.75"} 0
+      weft_scrape_duration_seconds_bucket{le="1.0"} 0
+      weft_scrape_duration_seconds_bucket{le="2.5"} 0
+      weft_scrape_duration_seconds_bucket{le="5.0"} 0
+      weft_scrape_duration_seconds_bucket{le="7.5"} 0
+      weft_scrape_duration_seconds_bucket{le="10.0"} 0
+      weft_scrape_duration_seconds_bucket{le="+Inf"} 0
+      weft_scrape_duration_seconds_count 0
+      weft_scrape_duration_seconds_sum 0.0
+      """;
+
   static final String TEXT = """
       # HELP app_active_requests Requests in flight.
       # TYPE app_active_requests gauge
@@ -72,23 +93,7 @@ class PrometheusEndpointTest {
       target_info{service_instance_id="a1",service_name="checkout",telemetry_sdk_language="java"} 1
       # HELP weft_scrape_duration_seconds Time to collect and encode a /metrics response, sending not included.
       # TYPE weft_scrape_duration_seconds histogram
-      weft_scrape_duration_seconds_bucket{le="0.005"} 0
-      weft_scrape_duration_seconds_bucket{le="0.01"} 0
-      weft_scrape_duration_seconds_bucket{le="0.025"} 0
-      weft_scrape_duration_seconds_bucket{le="0.05"} 0
-      weft_scrape_duration_seconds_bucket{le="0.075"} 0
-      weft_scrape_duration_seconds_bucket{le="0.1"} 0
-      weft_scrape_duration_seconds_bucket{le="0.25"} 0
-      weft_scrape_duration_seconds_bucket{le="0.5"} 0
-      weft_scrape_duration_seconds_bucket{le="0.75"} 0
-      weft_scrape_duration_seconds_bucket{le="1.0"} 0
-      weft_scrape_duration_seconds_bucket{le="2.5"} 0
-      weft_scrape_duration_seconds_bucket{le="5.0"} 0
-      weft_scrape_duration_seconds_bucket{le="7.5"} 0
-      weft_scrape_duration_seconds_bucket{le="10.0"} 0
-      weft_scrape_duration_seconds_bucket{le="+Inf"} 0
-      weft_scrape_duration_seconds_count 0
-      weft_scrape_duration_seconds_sum 0.0
+      """ + NO_SCRAPE_DURATIONS + """
       # HELP weft_scrape_requests_total Requests to the Prometheus endpoint's /metrics, by response status code.
       # TYPE weft_scrape_requests_total counter
       weft_scrape_requests_total{http_response_status_code="200"} 0.0
@@ -122,23 +127,7 @@ class PrometheusEndpointTest {
       # TYPE weft_scrape_duration_seconds histogram
       # UNIT weft_scrape_duration_seconds seconds
       # HELP weft_scrape_duration_seconds Time to collect and encode a /metrics response, sending not included.
-      weft_scrape_duration_seconds_bucket{le="0.005"} 0
-      weft_scrape_duration_seconds_bucket{le="0.01"} 0
-      weft_scrape_duration_seconds_bucket{le="0.025"} 0
-      weft_scrape_duration_seconds_bucket{le="0.05"} 0
-      weft_scrape_duration_seconds_bucket{le="0.075"} 0
-      weft_scrape_duration_seconds_bucket{le="0.1"} 0
-      weft_scrape_duration_seconds_bucket{le="0.25"} 0
-      weft_scrape_duration_seconds_bucket{le="0.5"} 0
-      weft_scrape_duration_seconds_bucket{le="0.75"} 0
-      weft_scrape_duration_seconds_bucket{le="1.0"} 0
-      weft_scrape_duration_seconds_bucket{le="2.5"} 0
-      weft_scrape_duration_seconds_bucket{le="5.0"} 0
-      weft_scrape_duration_seconds_bucket{le="7.5"} 0
-      weft_scrape_duration_seconds_bucket{le="10.0"} 0
-      weft_scrape_duration_seconds_bucket{le="+Inf"} 0
-      weft_scrape_duration_seconds_count 0
-      weft_scrape_duration_seconds_sum 0.0
+      """ + NO_SCRAPE_DURATIONS + """
       # TYPE weft_scrape_requests counter
       # HELP weft_scrape_requests Requests to the Prometheus endpoint's /metrics, by response status code.
       weft_scrape_requests_total{http_response_status_code="200"} 0.0
