@@ -15,22 +15,20 @@ import org.objectweb.asm.ClassWriter;
  * Offers every loading class to the instrumentations that want it, and rewrites it if any do.
  *
  * <p>Cost per class that nobody wants: one hash look-up of its name, plus, when some instrumentation
- * matches on supertypes, one allocation-free pass over its constant pool ({@link NameFilter}); only a
- * class whose constant pool names a wanted supertype has its header read by ASM. No other class is
- * loaded or looked up. A class that fails to rewrite is loaded unchanged and the failure logged once.
+ * matches on supertypes, a header read ({@link ClassReader}'s constructor, which indexes the
+ * constant pool; microseconds). No other class is loaded or looked up. A class that fails to
+ * rewrite is loaded unchanged and the failure logged once.
  */
 final class WeavingTransformer implements ClassFileTransformer {
 
   private final Map<String, List<TypeInstrumentation>> byName = new HashMap<>();
   private final Map<String, List<TypeInstrumentation>> bySupertype = new HashMap<>();
-  private final NameFilter supertypeNames;
 
   WeavingTransformer(List<TypeInstrumentation> instrumentations) {
     for (TypeInstrumentation i : instrumentations) {
       i.typeNames().forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(i));
       i.directSupertypes().forEach(n -> bySupertype.computeIfAbsent(n, k -> new ArrayList<>()).add(i));
     }
-    supertypeNames = new NameFilter(bySupertype.keySet());
   }
 
   boolean wantsName(String internalName) {
@@ -50,7 +48,7 @@ final class WeavingTransformer implements ClassFileTransformer {
     try {
       List<TypeInstrumentation> wanted = byName.get(className);
       ClassReader reader = null;
-      if (!bySupertype.isEmpty() && supertypeNames.namedIn(classfileBuffer)) {
+      if (!bySupertype.isEmpty()) {
         reader = new ClassReader(classfileBuffer);
         wanted = addBySupertype(wanted, reader.getSuperName());
         for (String i : reader.getInterfaces()) {
