@@ -13,32 +13,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * CPU time per executor task, submit plus run, counted on both threads that do the work: the
- * submitting thread and the pool's one worker. {@link ExecutorTaskBenchmark} reports wall time, in
- * which the two threads overlap (each does its share of the agent's work in parallel with the
- * other) and which a shared machine inflates; the CPU the agent adds is the sum of both shares, read
- * here from the threads' own CPU clocks. Run it without and with the agent and compare:
+ * submitting thread and the pool's one worker, each from its own CPU clock. Run it without and with
+ * the agent and compare:
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.weft.benchmarks.ExecutorTaskCpuTime
  * java -javaagent:agent/target/weft-agent.jar -cp benchmarks/target/benchmarks.jar io.weft.benchmarks.ExecutorTaskCpuTime
  * </pre>
  *
- * Each executor is warmed up, then runs rounds of a million no-op tasks in batches of 1,000 (the
- * last task of a batch releases the submitter, as in the JMH benchmark); the median and lowest round
- * are printed in CPU ns per task. The tasks are new objects, as an application's are.
+ * <p>Why not the JMH benchmark's hand-over loop: when tasks trickle to an idle worker, most of the
+ * CPU goes to parking and waking it, and how often that happens depends on which of the two threads
+ * is faster, which the agent itself changes; the difference then measures the threads' rhythm, not
+ * the agent. Here each batch first blocks the worker on a gate task, submits a backlog of {@value
+ * #BATCH} no-op tasks (the submitter's CPU per task: the submission side), then opens the gate and
+ * lets the worker run them back to back (the worker's CPU per task: the run side, with one wake-up
+ * per batch). A batch stays well within the agent's submission table, as queues do in practice, so
+ * every task's wait is recorded. The tasks are new objects, as an application's are. Each executor
+ * is warmed up; a round is {@value #BATCHES_PER_ROUND} batches, and the median and lowest round are
+ * printed in CPU ns per task.
  */
 public final class ExecutorTaskCpuTime {
-  private static final int BATCH = 1000;
-  private static final int TASKS_PER_ROUND = 1_000_000;
-  private static final int WARM_UP_ROUNDS = 5;
-  private static final int ROUNDS = 9;
+  private static final int BATCH = 2_000;
+  private static final int BATCHES_PER_ROUND = 100;
+  private static final int WARM_UP_ROUNDS = 10;
+  private static final int ROUNDS = 15;
 
   private ExecutorTaskCpuTime() {}
 
   public static void main(String[] args) throws InterruptedException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    System.out.println("executor | CPU ns per task (submitter + worker), median of " + ROUNDS
-        + " rounds | lowest round | submitter share | worker share");
+    System.out.println("executor | CPU ns per task (submit + run), median of " + ROUNDS
+        + " rounds | lowest round | submit (submitting thread) | run (worker)");
 
     Thread[] worker = new Thread[1];
     ThreadPoolExecutor threadPool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
@@ -65,52 +70,75 @@ public final class ExecutorTaskCpuTime {
 
   private static void measure(String name, Executor executor, Thread worker, ThreadMXBean threads)
       throws InterruptedException {
-    long submitter = Thread.currentThread().getId();
     for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-      round(executor);
+      round(executor, worker, threads);
     }
     double[] total = new double[ROUNDS];
-    double[] submitterShare = new double[ROUNDS];
-    double[] workerShare = new double[ROUNDS];
+    double[] submit = new double[ROUNDS];
+    double[] run = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
-      long submitterBefore = threads.getThreadCpuTime(submitter);
-      long workerBefore = threads.getThreadCpuTime(worker.getId());
-      round(executor);
-      long submitterNanos = threads.getThreadCpuTime(submitter) - submitterBefore;
-      long workerNanos = threads.getThreadCpuTime(worker.getId()) - workerBefore;
-      submitterShare[i] = submitterNanos / (double) TASKS_PER_ROUND;
-      workerShare[i] = workerNanos / (double) TASKS_PER_ROUND;
-      total[i] = submitterShare[i] + workerShare[i];
+      double[] shares = round(executor, worker, threads);
+      submit[i] = shares[0];
+      run[i] = shares[1];
+      total[i] = shares[0] + shares[1];
     }
-    double[] sorted = total.clone();
-    Arrays.sort(sorted);
-    Arrays.sort(submitterShare);
-    Arrays.sort(workerShare);
-    System.out.printf("%s | %.0f | %.0f | %.0f | %.0f%n", name, sorted[ROUNDS / 2], sorted[0],
-        submitterShare[ROUNDS / 2], workerShare[ROUNDS / 2]);
+    Arrays.sort(total);
+    Arrays.sort(submit);
+    Arrays.sort(run);
+    System.out.printf("%s | %.0f | %.0f | %.0f | %.0f%n", name, total[ROUNDS / 2], total[0],
+        submit[ROUNDS / 2], run[ROUNDS / 2]);
   }
 
-  private static void round(Executor executor) throws InterruptedException {
-    for (int b = 0; b < TASKS_PER_ROUND / BATCH; b++) {
-      CountDownLatch batch = new CountDownLatch(BATCH);
-      for (int i = 0; i < BATCH; i++) {
-        executor.execute(new Task(batch));
+  /** One round: CPU ns per task of the submitting thread and of the worker. */
+  private static double[] round(Executor executor, Thread worker, ThreadMXBean threads) throws InterruptedException {
+    long submitNanos = 0;
+    long runNanos = 0;
+    for (int b = 0; b < BATCHES_PER_ROUND; b++) {
+      long[] batch = batch(executor, worker, threads);
+      submitNanos += batch[0];
+      runNanos += batch[1];
+    }
+    double tasks = (double) BATCH * BATCHES_PER_ROUND;
+    return new double[] {submitNanos / tasks, runNanos / tasks};
+  }
+
+  /** One batch: CPU ns of the submitting thread and of the worker. */
+  private static long[] batch(Executor executor, Thread worker, ThreadMXBean threads) throws InterruptedException {
+    CountDownLatch blocked = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    executor.execute(() -> {
+      blocked.countDown();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      batch.await();
+    });
+    blocked.await();
+    CountDownLatch done = new CountDownLatch(BATCH);
+    long submitBefore = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < BATCH; i++) {
+      executor.execute(new Task(done));
     }
+    long submitNanos = threads.getCurrentThreadCpuTime() - submitBefore;
+    long runBefore = threads.getThreadCpuTime(worker.getId());
+    gate.countDown();
+    done.await();
+    long runNanos = threads.getThreadCpuTime(worker.getId()) - runBefore;
+    return new long[] {submitNanos, runNanos};
   }
 
-  /** Counts its batch down: one small object per task, with and without the agent alike. */
+  /** Counts down: one small object per task, with and without the agent alike. */
   private static final class Task implements Runnable {
-    private final CountDownLatch batch;
+    private final CountDownLatch done;
 
-    Task(CountDownLatch batch) {
-      this.batch = batch;
+    Task(CountDownLatch done) {
+      this.done = done;
     }
 
     @Override
     public void run() {
-      batch.countDown();
+      done.countDown();
     }
   }
 }

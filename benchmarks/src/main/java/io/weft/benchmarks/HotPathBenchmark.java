@@ -40,7 +40,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -197,20 +196,6 @@ public class HotPathBenchmark {
   @Benchmark
   public void histogramRecord_otelExponential() {
     otelExponentialHistogram.record(LATENCY, otelAttributes);
-  }
-
-  /** Two threads recording into one series: striped cells without exponential buckets... */
-  @Benchmark
-  @Threads(2)
-  public void histogramRecordTwoThreads_weft() {
-    weftHistogram.record(LATENCY);
-  }
-
-  /** ...and the exponential buckets' lock, contended. */
-  @Benchmark
-  @Threads(2)
-  public void histogramRecordTwoThreads_weftExponential() {
-    weftExponentialHistogram.record(LATENCY);
   }
 
   @Benchmark
