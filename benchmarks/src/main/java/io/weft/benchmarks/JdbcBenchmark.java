@@ -3,6 +3,7 @@ package io.weft.benchmarks;
 import io.weft.bootstrap.metrics.MetricRegistry;
 import io.weft.instrumentations.jdbc.ConnectionInstrumentation;
 import io.weft.instrumentations.jdbc.JdbcHooks;
+import io.weft.instrumentations.jdbc.DriverInstrumentation;
 import io.weft.instrumentations.jdbc.JdbcMetrics;
 import io.weft.instrumentations.jdbc.StatementInstrumentation;
 import io.weft.instrumentations.weaving.Weaving;
@@ -60,16 +61,20 @@ public class JdbcBenchmark {
 
   private Connection connection;
   private PreparedStatement prepared;
+  private Driver h2Driver;
+  private String url;
 
   @Setup
   public void setUp() throws Exception {
     JdbcMetrics.install(new MetricRegistry());
     ClassFileTransformer transformer = driver.equals("woven")
-        ? transformerFor(new StatementInstrumentation(), new ConnectionInstrumentation())
+        ? transformerFor(new StatementInstrumentation(), new ConnectionInstrumentation(), new DriverInstrumentation())
         : null;
     ClassLoader h2 = new H2Loader(JdbcBenchmark.class.getClassLoader(), transformer);
     Driver d = (Driver) h2.loadClass("org.h2.Driver").getConstructor().newInstance();
-    connection = d.connect("jdbc:h2:mem:bench_" + driver + ";DB_CLOSE_DELAY=-1", new Properties());
+    h2Driver = d;
+    url = "jdbc:h2:mem:bench_" + driver + ";DB_CLOSE_DELAY=-1";
+    connection = d.connect(url, new Properties());
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(64))");
       s.execute("INSERT INTO users VALUES (1, 'ada')");
@@ -109,6 +114,21 @@ public class JdbcBenchmark {
   @Benchmark
   public int prepareExecuteClose() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+      statement.setInt(1, 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1).length() : 0;
+      }
+    }
+  }
+
+  /**
+   * Connect, prepare, execute, close: what a service without a connection pool does per query (the
+   * demo's {@code /users/{id}}), so each query also meets a new connection.
+   */
+  @Benchmark
+  public int connectPrepareExecuteClose() throws SQLException {
+    try (Connection fresh = h2Driver.connect(url, new Properties());
+        PreparedStatement statement = fresh.prepareStatement(QUERY)) {
       statement.setInt(1, 1);
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? rows.getString(1).length() : 0;

@@ -46,6 +46,9 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
       if (name.equals("isValid") && descriptor.equals("(I)Z")) {
         return new DriverWork(mv, header, access, name, descriptor);
       }
+      if (Closed.isClose(name, descriptor)) {
+        return new Closed(mv, access, name, descriptor, "connectionClosed");
+      }
       return null;
     });
   }

@@ -158,6 +158,53 @@ public final class JdbcHooks {
     }
   }
 
+  /**
+   * Before a normal return from {@code Statement.close()}: forgets the statement, so the table holds
+   * open statements only (instead of every statement since the last garbage collection).
+   */
+  public static void statementClosed(Object statement) {
+    try {
+      STATEMENTS.remove(statement);
+      if (PENDING_BATCHES.get(statement) != null) {
+        PENDING_BATCHES.remove(statement);
+      }
+    } catch (Throwable t) {
+      failed(t);
+    }
+  }
+
+  /** Whether a series is remembered for {@code statement}; for tests. */
+  static boolean remembers(Object statement) {
+    return STATEMENTS.get(statement) != null;
+  }
+
+  /** Before a normal return from {@code Connection.close()}: forgets the connection's facts. */
+  public static void connectionClosed(Object connection) {
+    try {
+      ConnectionFacts.closed(connection);
+    } catch (Throwable t) {
+      failed(t);
+    }
+  }
+
+  /**
+   * On every exit from {@code Driver.connect(url, info)}: the driver's work ends, and a connection it
+   * returned gets the facts its URL tells (see {@link ConnectionFacts#connected}).
+   */
+  public static void connected(Throwable thrown, Object connection, String url) {
+    if (AgentThread.isCurrent()) {
+      return;
+    }
+    DEPTH.exit();
+    if (connection != null && url != null) {
+      try {
+        ConnectionFacts.connected(connection, url);
+      } catch (Throwable t) {
+        failed(t);
+      }
+    }
+  }
+
   /** On every exit from a method that {@link #driverWorkStarted()} entered. */
   public static void driverWorkEnded(Throwable thrown) {
     if (!AgentThread.isCurrent()) {

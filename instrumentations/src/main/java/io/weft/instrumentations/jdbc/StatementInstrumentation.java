@@ -65,6 +65,9 @@ public final class StatementInstrumentation implements TypeInstrumentation {
       if (name.equals("clearBatch") && descriptor.equals("()V")) {
         return new BatchCleared(mv, access, name, descriptor);
       }
+      if (Closed.isClose(name, descriptor)) {
+        return new Closed(mv, access, name, descriptor, "statementClosed");
+      }
       return null;
     });
   }
