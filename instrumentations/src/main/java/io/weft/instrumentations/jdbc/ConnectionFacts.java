@@ -49,8 +49,11 @@ final class ConnectionFacts {
     BY_CONNECTION.remove(connection);
   }
 
-  /** {@link JdbcUrl#facts}, remembered. Cost once known: a map look-up on a new key string. */
+  /** {@link JdbcUrl#facts}, remembered (a null URL is not). Cost once known: one map look-up. */
   static DatabaseFacts factsOf(String url, String productName) {
+    if (url == null) {
+      return JdbcUrl.facts(null, productName);
+    }
     String key = productName == null ? url : url + '\u0000' + productName;
     DatabaseFacts facts = BY_URL.get(key);
     if (facts == null) {
@@ -75,7 +78,7 @@ final class ConnectionFacts {
     DatabaseFacts facts;
     try {
       String[] urlAndProduct = JdbcCalls.urlAndProduct(target);
-      facts = urlAndProduct[0] == null ? JdbcUrl.facts(null, urlAndProduct[1]) : factsOf(urlAndProduct[0], urlAndProduct[1]);
+      facts = factsOf(urlAndProduct[0], urlAndProduct[1]);
     } catch (Throwable t) {
       facts = DatabaseFacts.UNKNOWN; // a closed or odd connection: remembered, not retried per statement
     }

@@ -46,8 +46,8 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
       if (name.equals("isValid") && descriptor.equals("(I)Z")) {
         return new DriverWork(mv, header, access, name, descriptor);
       }
-      if (Closed.isClose(name, descriptor)) {
-        return new Closed(mv, access, name, descriptor, "connectionClosed");
+      if (ThisOnReturn.isClose(name, descriptor)) {
+        return new ThisOnReturn(mv, access, name, descriptor, "connectionClosed");
       }
       return null;
     });

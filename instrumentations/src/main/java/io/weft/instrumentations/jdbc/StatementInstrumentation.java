@@ -63,10 +63,10 @@ public final class StatementInstrumentation implements TypeInstrumentation {
         return new BatchAdded(mv, access, name, descriptor);
       }
       if (name.equals("clearBatch") && descriptor.equals("()V")) {
-        return new BatchCleared(mv, access, name, descriptor);
+        return new ThisOnReturn(mv, access, name, descriptor, "batchCleared");
       }
-      if (Closed.isClose(name, descriptor)) {
-        return new Closed(mv, access, name, descriptor, "statementClosed");
+      if (ThisOnReturn.isClose(name, descriptor)) {
+        return new ThisOnReturn(mv, access, name, descriptor, "statementClosed");
       }
       return null;
     });
@@ -168,19 +168,6 @@ public final class StatementInstrumentation implements TypeInstrumentation {
       loadLocal(statement);
       loadLocal(sql);
       visitMethodInsn(INVOKESTATIC, HOOKS, "batchAdded", "(Ljava/lang/Object;Ljava/lang/String;)V", false);
-    }
-  }
-
-  /** {@code clearBatch()}: before a normal return, {@code batchCleared(this)}. */
-  private static final class BatchCleared extends ReturnHookedMethod {
-    BatchCleared(MethodVisitor next, int access, String name, String descriptor) {
-      super(next, access, name, descriptor);
-    }
-
-    @Override
-    protected void emitBeforeReturn(int opcode) {
-      loadThis();
-      visitMethodInsn(INVOKESTATIC, HOOKS, "batchCleared", "(Ljava/lang/Object;)V", false);
     }
   }
 }

@@ -5,20 +5,22 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 /**
- * {@code close()} of a statement or a connection: before each normal return, {@code hook(this)},
- * so that what the agent remembers about the object goes when the object is closed instead of
- * waiting for the garbage collector (see {@link JdbcHooks#statementClosed} and {@link
- * JdbcHooks#connectionClosed}). {@code this} is copied on entry.
+ * Before each normal return, {@code hook(this)}, with {@code this} copied on entry: for events that
+ * need only the object, such as {@code clearBatch()} ({@link JdbcHooks#batchCleared}) and {@code
+ * close()} of a statement or a connection ({@link JdbcHooks#statementClosed}, {@link
+ * JdbcHooks#connectionClosed}), which lets what the agent remembers about the object go when it is
+ * closed instead of waiting for the garbage collector.
  */
-final class Closed extends ReturnHookedMethod {
+final class ThisOnReturn extends ReturnHookedMethod {
   private final String hook;
   private int closing;
 
-  Closed(MethodVisitor next, int access, String name, String descriptor, String hook) {
+  ThisOnReturn(MethodVisitor next, int access, String name, String descriptor, String hook) {
     super(next, access, name, descriptor);
     this.hook = hook;
   }
 
+  /** Whether this is {@code void close()}. */
   static boolean isClose(String name, String descriptor) {
     return name.equals("close") && descriptor.equals("()V");
   }
