@@ -37,13 +37,25 @@ public final class MetricsDoc {
       assertTrue(row != null, d.name() + " is not in the " + heading + " section of " + DOC);
       assertEquals(kind(d.kind()), row.get("Kind"), d.name() + " kind");
       assertEquals("`" + d.unit() + "`", row.get("Unit"), d.name() + " unit");
-      assertEquals(String.join(", ", d.attributeKeys().stream().map(k -> "`" + k + "`").toList()),
-          row.get("Attributes"), d.name() + " attributes");
+      assertEquals(attributes(d), row.get("Attributes"), d.name() + " attributes, types and requirement levels");
       assertEquals("`" + prometheusName(d) + "`", row.get("Prometheus name"), d.name() + " Prometheus name");
     }
     assertEquals(defined.stream().map(MetricDescriptor::name).sorted().toList(),
         rows.keySet().stream().sorted().toList(), "the metrics of the " + heading + " section");
     return rows;
+  }
+
+  /**
+   * The Attributes cell of a metric: each key with its type and requirement level, as the
+   * conventions list them: {@code `http.route` (string, conditionally required)}; a dash for none.
+   */
+  public static String attributes(MetricDescriptor d) {
+    if (d.attributes().isEmpty()) {
+      return "—";
+    }
+    return String.join(", ", d.attributes().stream()
+        .map(k -> "`" + k.name() + "` (" + k.type().conventionName() + ", " + k.requirement().conventionName() + ")")
+        .toList());
   }
 
   /** The rows of the section's metric table, by metric name, each by column name. */

@@ -5,8 +5,9 @@ public interface Callback {
   /**
    * Reports one series' current value.
    *
-   * @param attributeValues values in the order of the metric's attribute keys
-   * @throws IllegalArgumentException if the number of values differs from the number of keys
+   * @param attributeValues values in the order of the metric's attribute keys, each of its key's type
+   *     (String, Integer or Long, Boolean, Double); null or an empty string for absent
+   * @throws IllegalArgumentException if the number or types of the values do not fit the keys
    */
-  void record(double value, String... attributeValues);
+  void record(double value, Object... attributeValues);
 }

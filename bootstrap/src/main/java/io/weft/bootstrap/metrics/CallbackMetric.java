@@ -3,7 +3,6 @@ package io.weft.bootstrap.metrics;
 import io.weft.bootstrap.snapshot.Attributes;
 import io.weft.bootstrap.snapshot.DataPoint;
 import io.weft.bootstrap.snapshot.NumberPoint;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -51,15 +50,8 @@ final class CallbackMetric implements MetricSource {
 
   @Override
   public void collect(BiConsumer<MetricDescriptor, DataPoint> out) {
-    List<String> keys = descriptor.attributeKeys();
+    AttributeType[] types = AttributeValues.typesOf(descriptor);
     function.accept(
-        (value, values) -> {
-          if (values.length != keys.size()) {
-            throw new IllegalArgumentException(
-                descriptor.name() + " takes " + keys.size() + " attribute values " + keys + ", got "
-                    + Arrays.toString(values));
-          }
-          out.accept(descriptor, new NumberPoint(new Attributes(keys, Arrays.asList(values)), value));
-        });
+        (value, values) -> out.accept(descriptor, new NumberPoint(AttributeValues.attributes(descriptor, types, values), value)));
   }
 }

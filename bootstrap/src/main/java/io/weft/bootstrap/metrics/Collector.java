@@ -37,9 +37,10 @@ public interface Collector {
     /**
      * One data point of a counter, up-down counter or gauge.
      *
-     * @param attributeValues in the order of the metric's attribute keys
+     * @param attributeValues in the order of the metric's attribute keys, each of its key's type
+     *     (String, Integer or Long, Boolean, Double); null or an empty string for absent
      */
-    void point(MetricDescriptor metric, double value, String... attributeValues);
+    void point(MetricDescriptor metric, double value, Object... attributeValues);
 
     /**
      * One data point of the overflow series ({@code otel.metric.overflow=true}), for a collector

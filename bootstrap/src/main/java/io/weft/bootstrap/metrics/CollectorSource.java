@@ -3,7 +3,6 @@ package io.weft.bootstrap.metrics;
 import io.weft.bootstrap.snapshot.Attributes;
 import io.weft.bootstrap.snapshot.DataPoint;
 import io.weft.bootstrap.snapshot.NumberPoint;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -65,15 +64,10 @@ final class CollectorSource implements MetricSource {
     collector.collect(
         new Collector.Output() {
           @Override
-          public void point(MetricDescriptor metric, double value, String... values) {
+          public void point(MetricDescriptor metric, double value, Object... values) {
             check(metric);
-            List<String> keys = metric.attributeKeys();
-            if (values.length != keys.size()) {
-              throw new IllegalArgumentException(
-                  metric.name() + " takes " + keys.size() + " attribute values " + keys + ", got "
-                      + Arrays.toString(values));
-            }
-            out.accept(metric, new NumberPoint(new Attributes(keys, Arrays.asList(values)), value));
+            out.accept(metric, new NumberPoint(
+                AttributeValues.attributes(metric, AttributeValues.typesOf(metric), values), value));
           }
 
           @Override

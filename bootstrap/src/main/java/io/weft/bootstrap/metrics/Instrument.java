@@ -3,19 +3,20 @@ package io.weft.bootstrap.metrics;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.snapshot.Attributes;
 import io.weft.bootstrap.snapshot.DataPoint;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * A synchronous instrument: a descriptor plus one handle per attribute-value combination.
+ * A synchronous instrument: a descriptor plus one handle per combination of attribute values.
  *
- * <p>{@link #bind} is where all look-ups happen (one map look-up and one small key allocation); the
- * handle it returns records with no look-up and no allocation, so callers bind once per new
- * combination and keep the handle. Past the series limit, new combinations share one overflow
- * handle exported with {@code otel.metric.overflow=true}, so cardinality stays bounded.
+ * <p>{@link #bind(AttributeValues)} is where all look-ups happen: one hash of the typed values and one
+ * map look-up, with no allocation once the combination is known (the values come from the thread's
+ * reusable {@link #values()}, numbers unboxed). The handle it returns records with no look-up and no
+ * allocation, so callers that can keep it bind once per new combination. Past the series limit, new
+ * combinations share one overflow handle exported with {@code otel.metric.overflow=true}, so
+ * cardinality stays bounded.
  *
  * @param <H> the bound handle type
  */
@@ -23,13 +24,15 @@ public abstract sealed class Instrument<H> implements MetricSource
     permits Counter, UpDownCounter, Gauge, Histogram {
 
   private final MetricDescriptor descriptor;
+  private final AttributeType[] types;
   private final int seriesLimit;
-  private final ConcurrentHashMap<SeriesKey, H> series = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<AttributeValues, H> series = new ConcurrentHashMap<>();
   private volatile H overflow;
 
   Instrument(MetricDescriptor descriptor, int seriesLimit) {
     this.descriptor = descriptor;
     this.seriesLimit = seriesLimit;
+    this.types = descriptor.attributes().stream().map(AttributeKey::type).toArray(AttributeType[]::new);
   }
 
   public final MetricDescriptor descriptor() {
@@ -37,29 +40,49 @@ public abstract sealed class Instrument<H> implements MetricSource
   }
 
   /**
-   * Returns the handle for these attribute values, in the order of {@link
-   * MetricDescriptor#attributeKeys()}. A null value is recorded as the empty string.
-   *
-   * @throws IllegalArgumentException if the number of values differs from the number of keys
+   * This thread's reusable values for this metric, all absent: set them in key order and pass them to
+   * {@link #bind(AttributeValues)} at once. Cost: a thread-local read; allocates nothing once warm
+   * (a new thread allocates its instance once).
    */
-  public final H bind(String... attributeValues) {
-    int expected = descriptor.attributeKeys().size();
-    if (attributeValues.length != expected) {
-      throw new IllegalArgumentException(
-          descriptor.name() + " takes " + expected + " attribute values " + descriptor.attributeKeys()
-              + ", got " + attributeValues.length + ": " + Arrays.toString(attributeValues));
-    }
-    H handle = series.get(new SeriesKey(attributeValues));
-    return handle != null ? handle : bindSlow(attributeValues.clone());
+  public final AttributeValues values() {
+    return AttributeValues.scratch(types);
   }
 
-  private H bindSlow(String[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        values[i] = "";
-      }
+  /**
+   * Returns the handle for these values. Cost: a hash over the values and one map look-up; allocates
+   * only for a new combination.
+   *
+   * @throws IllegalArgumentException if the values were made for another metric's keys
+   */
+  public final H bind(AttributeValues values) {
+    if (!values.isFor(types)) {
+      throw new IllegalArgumentException(descriptor.name() + " was given values made for other attribute keys");
     }
-    SeriesKey key = new SeriesKey(values);
+    values.seal();
+    H handle = series.get(values);
+    return handle != null ? handle : bindSlow(values.copy());
+  }
+
+  /**
+   * Returns the handle for these values, given as objects in the order of {@link
+   * MetricDescriptor#attributes()}: a String, an Integer or Long, a Boolean or a Double as each key's
+   * type says; null or an empty string for absent. Allocates; for set-up code and tests.
+   *
+   * @throws IllegalArgumentException if the number or types of the values do not fit the keys
+   */
+  public final H bind(Object... attributeValues) {
+    return bind(checked(attributeValues));
+  }
+
+  private AttributeValues checked(Object[] attributeValues) {
+    try {
+      return AttributeValues.of(types, attributeValues);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(descriptor.name() + " " + descriptor.attributeKeys() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private H bindSlow(AttributeValues key) {
     H existing = series.get(key);
     if (existing != null) {
       return existing;
@@ -88,19 +111,13 @@ public abstract sealed class Instrument<H> implements MetricSource
   }
 
   /**
-   * Drops the series for these attribute values (in the order of the keys; null as empty) from
-   * future collections, for a thing that ended, such as a closed connection pool. A handle already
-   * bound to it still accepts records, which are no longer exported; binding the same values again
-   * starts a new series.
+   * Drops the series for these values (as {@link #bind(Object...)} takes them) from future
+   * collections, for a thing that ended, such as a closed connection pool. A handle already bound to
+   * it still accepts records, which are no longer exported; binding the same values again starts a
+   * new series.
    */
-  public final void unbind(String... attributeValues) {
-    String[] values = attributeValues.clone();
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        values[i] = "";
-      }
-    }
-    series.remove(new SeriesKey(values));
+  public final void unbind(Object... attributeValues) {
+    series.remove(checked(attributeValues));
   }
 
   /** Number of bound series, the overflow series not included. */
@@ -129,9 +146,9 @@ public abstract sealed class Instrument<H> implements MetricSource
 
   @Override
   public final void collect(BiConsumer<MetricDescriptor, DataPoint> out) {
-    List<String> keys = descriptor.attributeKeys();
-    for (Map.Entry<SeriesKey, H> e : series.entrySet()) {
-      out.accept(descriptor, point(new Attributes(keys, Arrays.asList(e.getKey().values)), e.getValue()));
+    List<AttributeKey> keys = descriptor.attributes();
+    for (Map.Entry<AttributeValues, H> e : series.entrySet()) {
+      out.accept(descriptor, point(new Attributes(keys, e.getKey().toObjects()), e.getValue()));
     }
     H h = overflow;
     if (h != null) {

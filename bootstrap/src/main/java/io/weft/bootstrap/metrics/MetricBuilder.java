@@ -22,7 +22,7 @@ public final class MetricBuilder<T> {
   private final Factory<T> factory;
   private String unit = "";
   private String description = "";
-  private List<String> attributeKeys = List.of();
+  private List<AttributeKey> attributes = List.of();
   private double[] buckets;
   private int seriesLimit;
 
@@ -44,9 +44,15 @@ public final class MetricBuilder<T> {
     return this;
   }
 
-  /** The attribute keys every data point carries, in the order {@code bind} takes their values. */
+  /** Required string attributes, in the order {@code bind} takes their values. */
   public MetricBuilder<T> attributeKeys(String... keys) {
-    this.attributeKeys = List.of(keys);
+    this.attributes = AttributeKey.strings(keys);
+    return this;
+  }
+
+  /** The attributes a data point may carry, typed, in the order {@code bind} takes their values. */
+  public MetricBuilder<T> attributes(AttributeKey... keys) {
+    this.attributes = List.of(keys);
     return this;
   }
 
@@ -82,7 +88,7 @@ public final class MetricBuilder<T> {
   private Consumer<Callback> callbackFunction;
 
   MetricDescriptor descriptor() {
-    return new MetricDescriptor(name, kind, unit, description, attributeKeys);
+    return new MetricDescriptor(name, kind, unit, description, attributes);
   }
 
   double[] bucketsOrDefault() {

@@ -72,7 +72,7 @@ public final class MetricRegistry {
                 MetricKind.COUNTER,
                 "{error}",
                 "Callbacks and collectors that failed during a collection pass.",
-                List.of("weft.source")),
+                AttributeKey.strings("weft.source")),
             seriesLimit);
     // Reserved by name, but collected after every other source so a failure shows in its own pass.
     byName.put(collectionErrors.descriptor().name(), collectionErrors);

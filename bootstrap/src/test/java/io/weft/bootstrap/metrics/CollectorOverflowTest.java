@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CollectorOverflowTest {
 
   private static final MetricDescriptor POOLS = new MetricDescriptor("test.pool.size", MetricKind.UP_DOWN_COUNTER,
-      "{thread}", "", List.of("pool"));
+      "{thread}", "", AttributeKey.strings("pool"));
 
   @Test
   void overflowPointsCarryOnlyTheOverflowAttribute() {
@@ -31,7 +31,7 @@ class CollectorOverflowTest {
       }
     });
     RegistrySnapshot snapshot = registry.collect();
-    assertEquals(List.of(new NumberPoint(new Attributes(List.of("pool"), List.of("a")), 3),
+    assertEquals(List.of(new NumberPoint(Attributes.ofStrings("pool", "a"), 3),
         new NumberPoint(Attributes.OVERFLOW, 7)), snapshot.metrics().get(0).points());
   }
 

@@ -103,7 +103,7 @@ class MetricRegistryTest {
   void bindWithTheWrongNumberOfValuesFailsAtBindTime() {
     Counter c = registry.counter("app.requests").attributeKeys("method", "route").register();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.bind("GET"));
-    assertEquals("app.requests takes 2 attribute values [method, route], got 1: [GET]", e.getMessage());
+    assertEquals("app.requests [method, route]: takes 2 attribute values, got 1: [GET]", e.getMessage());
   }
 
   @Test
@@ -264,7 +264,7 @@ class MetricRegistryTest {
 
   @Test
   void collectorEmitsWhatItDescribed() {
-    MetricDescriptor used = new MetricDescriptor("app.mem.used", MetricKind.UP_DOWN_COUNTER, "By", "Used.", List.of("pool"));
+    MetricDescriptor used = new MetricDescriptor("app.mem.used", MetricKind.UP_DOWN_COUNTER, "By", "Used.", AttributeKey.strings("pool"));
     MetricDescriptor total = new MetricDescriptor("app.mem.total", MetricKind.COUNTER, "By", "Total.", List.of());
     registry.register(new Collector() {
       public List<MetricDescriptor> describe() {

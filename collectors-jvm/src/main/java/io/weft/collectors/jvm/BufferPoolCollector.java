@@ -1,5 +1,6 @@
 package io.weft.collectors.jvm;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public final class BufferPoolCollector implements Collector {
 
-  private static final List<String> KEYS = List.of("jvm.buffer.pool.name");
+  private static final List<AttributeKey> KEYS = List.of(AttributeKey.string("jvm.buffer.pool.name").recommended());
 
   public static final MetricDescriptor MEMORY_USED = new MetricDescriptor("jvm.buffer.memory.used",
       MetricKind.UP_DOWN_COUNTER, "By", "Measure of memory used by buffers.", KEYS);

@@ -2,6 +2,7 @@ package io.weft.collectors.jvm;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Histogram;
 import io.weft.bootstrap.metrics.MetricDescriptor;
@@ -44,7 +45,8 @@ public final class GcDurationRecorder implements NotificationListener, AutoClose
 
   public static final MetricDescriptor DURATION = new MetricDescriptor("jvm.gc.duration",
       MetricKind.HISTOGRAM, "s", "Duration of JVM garbage collection actions.",
-      List.of("jvm.gc.name", "jvm.gc.action", "jvm.gc.cause"));
+      List.of(AttributeKey.string("jvm.gc.name").recommended(), AttributeKey.string("jvm.gc.action").recommended(),
+          AttributeKey.string("jvm.gc.cause").optIn()));
 
   public static final List<MetricDescriptor> METRICS = List.of(DURATION);
 

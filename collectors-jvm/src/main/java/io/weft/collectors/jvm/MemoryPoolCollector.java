@@ -1,5 +1,6 @@
 package io.weft.collectors.jvm;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -22,7 +23,8 @@ import java.util.List;
  */
 public final class MemoryPoolCollector implements Collector {
 
-  private static final List<String> KEYS = List.of("jvm.memory.type", "jvm.memory.pool.name");
+  private static final List<AttributeKey> KEYS = List.of(
+      AttributeKey.string("jvm.memory.type").recommended(), AttributeKey.string("jvm.memory.pool.name").recommended());
 
   public static final MetricDescriptor USED = new MetricDescriptor("jvm.memory.used",
       MetricKind.UP_DOWN_COUNTER, "By", "Measure of memory used.", KEYS);

@@ -1,5 +1,6 @@
 package io.weft.collectors.jvm;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -26,7 +27,8 @@ public final class ThreadCollector implements Collector {
 
   public static final MetricDescriptor COUNT = new MetricDescriptor("jvm.thread.count",
       MetricKind.UP_DOWN_COUNTER, "{thread}", "Number of executing platform threads.",
-      List.of("jvm.thread.daemon", "jvm.thread.state"));
+      List.of(AttributeKey.booleanKey("jvm.thread.daemon").recommended(),
+          AttributeKey.string("jvm.thread.state").recommended()));
 
   public static final List<MetricDescriptor> METRICS = List.of(COUNT);
 
@@ -34,7 +36,7 @@ public final class ThreadCollector implements Collector {
 
   private final ThreadGroup root;
   /** Attribute values per slot {@code state * 2 + (daemon ? 1 : 0)}, built once. */
-  private final String[][] attributeValues = new String[STATES.length * 2][];
+  private final Object[][] attributeValues = new Object[STATES.length * 2][];
   private final int[] counts = new int[STATES.length * 2];
   /** Reused between collections and cleared after each, so no thread is kept alive by it. */
   private Thread[] scratch = new Thread[64];
@@ -47,8 +49,8 @@ public final class ThreadCollector implements Collector {
     this.root = group;
     for (Thread.State state : STATES) {
       String name = state.name().toLowerCase(Locale.ROOT);
-      attributeValues[slot(state, false)] = new String[] {"false", name};
-      attributeValues[slot(state, true)] = new String[] {"true", name};
+      attributeValues[slot(state, false)] = new Object[] {Boolean.FALSE, name};
+      attributeValues[slot(state, true)] = new Object[] {Boolean.TRUE, name};
     }
   }
 

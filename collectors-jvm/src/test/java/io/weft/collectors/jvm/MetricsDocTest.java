@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/metrics.md lists exactly the metrics the collectors define, each with their kind, unit,
- * attributes and the Prometheus name the OpenTelemetry-to-Prometheus rules give it.
+ * attributes (with their types and requirement levels) and the Prometheus name the OpenTelemetry-to-Prometheus rules give it.
  */
 class MetricsDocTest {
 
@@ -53,9 +53,11 @@ class MetricsDocTest {
       assertTrue(row != null, d.name() + " is not in " + DOC);
       assertEquals(kind(d.kind()), row.get(1), d.name() + " kind");
       assertEquals("`" + d.unit() + "`", row.get(2), d.name() + " unit");
-      String attributes = d.attributeKeys().isEmpty() ? "—"
-          : String.join(", ", d.attributeKeys().stream().map(k -> "`" + k + "`").toList());
-      assertEquals(attributes, row.get(3), d.name() + " attributes");
+      // Each key with its type and requirement level, as the conventions list them.
+      String attributes = d.attributes().isEmpty() ? "—"
+          : String.join(", ", d.attributes().stream().map(k -> "`" + k.name() + "` (" + k.type().conventionName()
+              + ", " + k.requirement().conventionName() + ")").toList());
+      assertEquals(attributes, row.get(3), d.name() + " attributes, types and requirement levels");
       assertEquals("`" + prometheusName(d) + "`", row.get(5), d.name() + " Prometheus name");
     }
   }

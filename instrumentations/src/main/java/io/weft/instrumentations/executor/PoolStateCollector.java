@@ -1,5 +1,6 @@
 package io.weft.instrumentations.executor;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -45,7 +46,7 @@ final class PoolStateCollector implements Collector {
 
   private static MetricDescriptor gauge(String name, String unit, String description) {
     return new MetricDescriptor(name, MetricKind.UP_DOWN_COUNTER, unit, description,
-        List.of(ExecutorMetrics.NAME, ExecutorMetrics.TYPE));
+        AttributeKey.strings(ExecutorMetrics.NAME, ExecutorMetrics.TYPE));
   }
 
   @Override

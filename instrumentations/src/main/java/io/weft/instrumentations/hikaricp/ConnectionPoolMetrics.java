@@ -1,6 +1,7 @@
 package io.weft.instrumentations.hikaricp;
 
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.Histogram;
@@ -23,18 +24,18 @@ public final class ConnectionPoolMetrics {
 
   static final MetricDescriptor COUNT = new MetricDescriptor("db.client.connection.count", MetricKind.UP_DOWN_COUNTER,
       "{connection}", "The number of connections that are currently in the state described by the state attribute.",
-      List.of(POOL_NAME, "db.client.connection.state"));
+      AttributeKey.strings(POOL_NAME, "db.client.connection.state"));
   static final MetricDescriptor IDLE_MIN = new MetricDescriptor("db.client.connection.idle.min",
       MetricKind.UP_DOWN_COUNTER, "{connection}", "The minimum number of idle open connections allowed.",
-      List.of(POOL_NAME));
+      AttributeKey.strings(POOL_NAME));
   static final MetricDescriptor MAX = new MetricDescriptor("db.client.connection.max", MetricKind.UP_DOWN_COUNTER,
-      "{connection}", "The maximum number of open connections allowed.", List.of(POOL_NAME));
+      "{connection}", "The maximum number of open connections allowed.", AttributeKey.strings(POOL_NAME));
   static final MetricDescriptor PENDING_REQUESTS = new MetricDescriptor("db.client.connection.pending_requests",
       MetricKind.UP_DOWN_COUNTER, "{request}",
-      "The number of current pending requests for an open connection.", List.of(POOL_NAME));
+      "The number of current pending requests for an open connection.", AttributeKey.strings(POOL_NAME));
   static final MetricDescriptor TIMEOUTS = new MetricDescriptor("db.client.connection.timeouts", MetricKind.COUNTER,
       "{timeout}", "The number of connection timeouts that have occurred trying to obtain a connection from the pool.",
-      List.of(POOL_NAME));
+      AttributeKey.strings(POOL_NAME));
 
   /** Every metric the collector emits. */
   static final List<MetricDescriptor> COLLECTED = List.of(COUNT, IDLE_MIN, MAX, PENDING_REQUESTS, TIMEOUTS);

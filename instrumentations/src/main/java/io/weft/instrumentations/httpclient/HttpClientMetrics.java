@@ -1,5 +1,7 @@
 package io.weft.instrumentations.httpclient;
 
+import io.weft.bootstrap.metrics.AttributeKey;
+import io.weft.bootstrap.metrics.AttributeValues;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Histogram;
 import io.weft.bootstrap.metrics.MetricRegistry;
@@ -13,8 +15,13 @@ public final class HttpClientMetrics {
 
   /** The instrument's name. */
   public static final String DURATION = "http.client.request.duration";
-  private static final String[] ATTRIBUTE_KEYS = {"http.request.method", "http.response.status_code",
-      "server.address", "server.port", "network.protocol.version", "error.type"};
+  private static final AttributeKey[] ATTRIBUTE_KEYS = {
+      AttributeKey.string("http.request.method"),
+      AttributeKey.longKey("http.response.status_code").conditionallyRequired(),
+      AttributeKey.string("server.address"),
+      AttributeKey.longKey("server.port"),
+      AttributeKey.string("network.protocol.version").recommended(),
+      AttributeKey.string("error.type").conditionallyRequired()};
 
   private static volatile HttpClientMetrics current;
 
@@ -25,7 +32,7 @@ public final class HttpClientMetrics {
         .unit("s")
         .description("Duration of HTTP client requests.")
         .buckets(Buckets.HTTP_SECONDS)
-        .attributeKeys(ATTRIBUTE_KEYS)
+        .attributes(ATTRIBUTE_KEYS)
         .register();
   }
 
@@ -42,8 +49,8 @@ public final class HttpClientMetrics {
   }
 
   /**
-   * One request ended. Cost: one bind (a map look-up with the attribute values; no allocation but
-   * the look-up key once a combination is known) and one histogram record.
+   * One request ended. Cost: one bind (a map look-up with the attribute values; no allocation once a
+   * combination is known) and one histogram record. Unknown values are left out.
    *
    * @param method the request method as the caller gave it
    * @param host the host the caller addressed (a URI host), or null
@@ -56,9 +63,16 @@ public final class HttpClientMetrics {
   void record(long startNanos, String method, String host, int port, String scheme, int status,
       String protocolVersion, Throwable thrown) {
     boolean responded = status >= 100;
-    duration.bind(HttpAttributes.method(method), HttpAttributes.statusCode(status),
-            HttpAttributes.serverAddress(host), HttpAttributes.serverPort(port, scheme),
-            responded && protocolVersion != null ? protocolVersion : "", HttpAttributes.clientErrorType(status, thrown))
-        .recordSince(startNanos);
+    AttributeValues values = duration.values().set(0, HttpAttributes.method(method));
+    if (responded && status < 600) {
+      values.set(1, status);
+    }
+    values.set(2, HttpAttributes.serverAddress(host));
+    int serverPort = HttpAttributes.serverPort(port, scheme);
+    if (serverPort > 0) {
+      values.set(3, serverPort);
+    }
+    values.set(4, responded ? protocolVersion : null).set(5, HttpAttributes.clientErrorType(status, thrown));
+    duration.bind(values).recordSince(startNanos);
   }
 }

@@ -1,5 +1,7 @@
 package io.weft.instrumentations.httpserver;
 
+import io.weft.bootstrap.metrics.AttributeKey;
+import io.weft.bootstrap.metrics.AttributeValues;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Histogram;
 import io.weft.bootstrap.metrics.MetricRegistry;
@@ -13,9 +15,14 @@ import io.weft.instrumentations.semconv.HttpAttributes;
  */
 public final class HttpServerMetrics {
 
-  /** The attributes of the duration and body-size histograms, in bind order. */
-  private static final String[] REQUEST_KEYS = {"http.request.method", "http.response.status_code", "http.route",
-      "url.scheme", "network.protocol.version", "error.type"};
+  /** The attributes of the duration and body-size histograms, in bind order (see {@link #bind}). */
+  private static final AttributeKey[] REQUEST_KEYS = {
+      AttributeKey.string("http.request.method"),
+      AttributeKey.longKey("http.response.status_code").conditionallyRequired(),
+      AttributeKey.string("http.route").conditionallyRequired(),
+      AttributeKey.string("url.scheme"),
+      AttributeKey.string("network.protocol.version").recommended(),
+      AttributeKey.string("error.type").conditionallyRequired()};
 
   private static volatile HttpServerMetrics current;
 
@@ -31,12 +38,12 @@ public final class HttpServerMetrics {
         .unit("s")
         .description("Duration of HTTP server requests.")
         .buckets(Buckets.HTTP_SECONDS)
-        .attributeKeys(REQUEST_KEYS)
+        .attributes(REQUEST_KEYS)
         .register();
     active = registry.upDownCounter("http.server.active_requests")
         .unit("{request}")
         .description("Number of active HTTP server requests.")
-        .attributeKeys("http.request.method", "url.scheme")
+        .attributes(AttributeKey.string("http.request.method"), AttributeKey.string("url.scheme"))
         .register();
     if (settings.bodySizes()) {
       // The conventions give no buckets for body sizes; these are the SDK defaults, as the
@@ -45,13 +52,13 @@ public final class HttpServerMetrics {
           .unit("By")
           .description("Size of HTTP server request bodies, as declared by Content-Length.")
           .buckets(Buckets.DEFAULT)
-          .attributeKeys(REQUEST_KEYS)
+          .attributes(REQUEST_KEYS)
           .register();
       responseBodySize = registry.histogram("http.server.response.body.size")
           .unit("By")
           .description("Size of HTTP server response bodies, as declared by Content-Length.")
           .buckets(Buckets.DEFAULT)
-          .attributeKeys(REQUEST_KEYS)
+          .attributes(REQUEST_KEYS)
           .register();
     } else {
       requestBodySize = null;
@@ -92,7 +99,7 @@ public final class HttpServerMetrics {
    * counted in, for {@link #finished} to count down without binding again.
    */
   UpDownCounter.Handle started(String method, String scheme) {
-    UpDownCounter.Handle handle = active.bind(HttpAttributes.method(method), scheme);
+    UpDownCounter.Handle handle = active.bind(active.values().set(0, HttpAttributes.method(method)).set(1, scheme));
     handle.add(1);
     return handle;
   }
@@ -110,23 +117,35 @@ public final class HttpServerMetrics {
   void finished(UpDownCounter.Handle activeSeries, long startNanos, String method, int status, String route,
       String scheme, String protocol, Throwable thrown, long requestBytes, long responseBytes) {
     String normalizedMethod = HttpAttributes.method(method);
-    (activeSeries != null ? activeSeries : active.bind(normalizedMethod, scheme)).add(-1);
+    (activeSeries != null ? activeSeries : active.bind(active.values().set(0, normalizedMethod).set(1, scheme)))
+        .add(-1);
     int effectiveStatus = status < 100 && thrown != null ? 500 : status;
-    String statusCode = HttpAttributes.statusCode(effectiveStatus);
-    String routeValue = route == null ? "" : route;
     String protocolVersion = HttpAttributes.protocolVersion(protocol);
     String errorType = HttpAttributes.serverErrorType(effectiveStatus, thrown);
-    duration.bind(normalizedMethod, statusCode, routeValue, scheme, protocolVersion, errorType)
-        .recordSince(startNanos);
+    bind(duration, normalizedMethod, effectiveStatus, route, scheme, protocolVersion, errorType).recordSince(startNanos);
     if (requestBodySize != null) {
       if (requestBytes >= 0) {
-        requestBodySize.bind(normalizedMethod, statusCode, routeValue, scheme, protocolVersion, errorType)
+        bind(requestBodySize, normalizedMethod, effectiveStatus, route, scheme, protocolVersion, errorType)
             .record(requestBytes);
       }
       if (responseBytes >= 0) {
-        responseBodySize.bind(normalizedMethod, statusCode, routeValue, scheme, protocolVersion, errorType)
+        bind(responseBodySize, normalizedMethod, effectiveStatus, route, scheme, protocolVersion, errorType)
             .record(responseBytes);
       }
     }
+  }
+
+  /**
+   * The series of one request outcome in a histogram with {@link #REQUEST_KEYS}. Absent: the status
+   * when none was sent, the route when none is known, the version when unknown, error.type on success.
+   * Cost: one map look-up; no allocation once the combination is known.
+   */
+  private static Histogram.Handle bind(Histogram histogram, String method, int status, String route, String scheme,
+      String protocolVersion, String errorType) {
+    AttributeValues values = histogram.values().set(0, method);
+    if (status >= 100 && status < 600) {
+      values.set(1, status);
+    }
+    return histogram.bind(values.set(2, route).set(3, scheme).set(4, protocolVersion).set(5, errorType));
   }
 }

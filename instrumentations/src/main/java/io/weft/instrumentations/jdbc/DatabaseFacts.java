@@ -16,6 +16,15 @@ record DatabaseFacts(String system, String namespace, String address, String por
   private static final ConcurrentHashMap<DatabaseFacts, DatabaseFacts> CANONICAL = new ConcurrentHashMap<>();
   private static final int CANONICAL_LIMIT = 1000;
 
+  /** {@code server.port} as a number, or -1 when unknown. */
+  int portNumber() {
+    try {
+      return port.isEmpty() ? -1 : Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** The shared instance equal to these facts. */
   static DatabaseFacts of(String system, String namespace, String address, String port) {
     DatabaseFacts facts = new DatabaseFacts(system, namespace, address, port);

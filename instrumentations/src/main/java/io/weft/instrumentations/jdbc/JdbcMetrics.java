@@ -1,5 +1,7 @@
 package io.weft.instrumentations.jdbc;
 
+import io.weft.bootstrap.metrics.AttributeKey;
+import io.weft.bootstrap.metrics.AttributeValues;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Histogram;
 import io.weft.bootstrap.metrics.MetricDescriptor;
@@ -25,8 +27,15 @@ public final class JdbcMetrics {
         .unit("s")
         .description("Duration of database client operations.")
         .buckets(Buckets.DB_SECONDS)
-        .attributeKeys("db.system.name", "db.namespace", "db.operation.name", "db.collection.name",
-            "db.query.summary", "db.response.status_code", "server.address", "server.port", "error.type")
+        .attributes(AttributeKey.string("db.system.name"),
+            AttributeKey.string("db.namespace").conditionallyRequired(),
+            AttributeKey.string("db.operation.name").conditionallyRequired(),
+            AttributeKey.string("db.collection.name").conditionallyRequired(),
+            AttributeKey.string("db.query.summary").recommended(),
+            AttributeKey.string("db.response.status_code").conditionallyRequired(),
+            AttributeKey.string("server.address").recommended(),
+            AttributeKey.longKey("server.port").conditionallyRequired(),
+            AttributeKey.string("error.type").conditionallyRequired())
         .register();
   }
 
@@ -51,9 +60,21 @@ public final class JdbcMetrics {
     return queries;
   }
 
-  /** The series of one summary on one database with one outcome; allocates (call once per combination). */
+  /**
+   * The series of one summary on one database with one outcome, unknown values left out; allocates
+   * (call once per combination).
+   *
+   * @param errorType null on success
+   * @param statusCode null when the failure had none
+   */
   Histogram.Handle bind(QuerySummary summary, DatabaseFacts db, String errorType, String statusCode) {
-    return duration.bind(db.system(), db.namespace(), summary.operation(), summary.collection(), summary.summary(),
-        statusCode, db.address(), db.port(), errorType);
+    AttributeValues values = duration.values().set(0, db.system()).set(1, db.namespace())
+        .set(2, summary.operation()).set(3, summary.collection()).set(4, summary.summary())
+        .set(5, statusCode).set(6, db.address()).set(8, errorType);
+    int port = db.portNumber();
+    if (port > 0) {
+      values.set(7, port);
+    }
+    return duration.bind(values);
   }
 }

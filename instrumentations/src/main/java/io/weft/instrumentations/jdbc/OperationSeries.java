@@ -32,7 +32,7 @@ final class OperationSeries {
     if (thrown == null) {
       Histogram.Handle s = success;
       if (s == null) {
-        success = s = metrics.bind(query.summary, database, "", ""); // a race binds the same handle twice
+        success = s = metrics.bind(query.summary, database, null, null); // a race binds the same handle twice
       }
       s.recordSince(startNanos);
       return;

@@ -2,12 +2,13 @@ package io.weft.instrumentations.semconv;
 
 import java.util.Locale;
 
-/** HTTP attribute values per the semantic conventions, allocation-free for common values. */
+/**
+ * HTTP attribute values per the semantic conventions, allocation-free for common values. An unknown
+ * string value is the empty string, which the registry records as an absent attribute.
+ */
 public final class HttpAttributes {
 
   private static final String[] STATUS = new String[600];
-  /** Port numbers as text, in pages of 256 made on first use: a service talks to few ports. */
-  private static final String[][] PORT_PAGES = new String[256][];
 
   static {
     for (int i = 100; i < STATUS.length; i++) {
@@ -95,29 +96,14 @@ public final class HttpAttributes {
   }
 
   /**
-   * {@code server.port} as text: the port, or when the URI names none ({@code port <= 0}) the
-   * scheme's default (80 for http and ws, 443 for https and wss); empty when neither is known.
-   * Allocation-free once a port has been seen.
+   * {@code server.port}: the port, or when the URI names none ({@code port <= 0}) the scheme's
+   * default (80 for http and ws, 443 for https and wss); -1 when neither is known.
    */
-  public static String serverPort(int port, String scheme) {
+  public static int serverPort(int port, String scheme) {
     if (port <= 0) {
       port = defaultPort(scheme);
     }
-    if (port <= 0 || port > 65535) {
-      return "";
-    }
-    // Races only make a page or a string twice; both are immutable once seen.
-    String[] page = PORT_PAGES[port >>> 8];
-    if (page == null) {
-      page = new String[256];
-      PORT_PAGES[port >>> 8] = page;
-    }
-    String text = page[port & 255];
-    if (text == null) {
-      text = Integer.toString(port);
-      page[port & 255] = text;
-    }
-    return text;
+    return port > 0 && port <= 65535 ? port : -1;
   }
 
   private static int defaultPort(String scheme) {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The {@code http.client.request.duration} series of a registry as {@code "method status address port
- * version errorType" -> count}, with an empty value shown as {@code -}.
+ * version errorType" -> count}, with an absent value shown as {@code -}.
  */
 final class Recorded {
   private Recorded() {}
@@ -22,8 +22,8 @@ final class Recorded {
     }
     for (DataPoint p : m.points()) {
       StringBuilder key = new StringBuilder();
-      for (String v : p.attributes().values()) {
-        key.append(key.length() == 0 ? "" : " ").append(v.isEmpty() ? "-" : v);
+      for (Object v : p.attributes().values()) {
+        key.append(key.length() == 0 ? "" : " ").append(v == null ? "-" : v);
       }
       counts.put(key.toString(), ((HistogramPoint) p).count());
     }

@@ -1,7 +1,6 @@
 package io.weft.instrumentations.semconv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
@@ -31,16 +30,15 @@ class HttpAttributesTest {
   }
 
   @Test
-  void serverPortFallsBackToTheSchemesDefaultAndIsCached() {
-    assertEquals("8080", HttpAttributes.serverPort(8080, "http"));
-    assertSame(HttpAttributes.serverPort(8080, "http"), HttpAttributes.serverPort(8080, "https"));
-    assertEquals("80", HttpAttributes.serverPort(-1, "http"));
-    assertEquals("443", HttpAttributes.serverPort(-1, "HTTPS"));
-    assertEquals("443", HttpAttributes.serverPort(0, "wss"));
-    assertEquals("", HttpAttributes.serverPort(-1, "ftp"));
-    assertEquals("", HttpAttributes.serverPort(-1, null));
-    assertEquals("65535", HttpAttributes.serverPort(65535, null));
-    assertEquals("", HttpAttributes.serverPort(65536, "http"));
+  void serverPortFallsBackToTheSchemesDefault() {
+    assertEquals(8080, HttpAttributes.serverPort(8080, "http"));
+    assertEquals(80, HttpAttributes.serverPort(-1, "http"));
+    assertEquals(443, HttpAttributes.serverPort(-1, "HTTPS"));
+    assertEquals(443, HttpAttributes.serverPort(0, "wss"));
+    assertEquals(-1, HttpAttributes.serverPort(-1, "ftp"));
+    assertEquals(-1, HttpAttributes.serverPort(-1, null));
+    assertEquals(65535, HttpAttributes.serverPort(65535, null));
+    assertEquals(-1, HttpAttributes.serverPort(65536, "http"));
   }
 
   @Test

@@ -67,14 +67,13 @@ import java.util.Map;
  * <p>Not thread-safe: one exporter calls it from one thread at a time. Public for the benchmarks.
  */
 public final class MetricDataConverter {
-  private static final String OVERFLOW_KEY = Attributes.OVERFLOW.keys().get(0);
-  private static final AttributeKey<Boolean> OVERFLOW = AttributeKey.booleanKey(OVERFLOW_KEY);
 
   private final Resource resource;
   private final InstrumentationScopeInfo scope;
   private final long startEpochNanos;
   private final Temporality temporality;
-  private final Map<String, AttributeKey<String>> keys = new HashMap<>();
+  /** The SDK's key for each of Weft's typed keys, made once. */
+  private final Map<io.weft.bootstrap.metrics.AttributeKey, AttributeKey<?>> keys = new HashMap<>();
   private Map<SeriesId, Baseline> committed = new HashMap<>();
 
   /**
@@ -274,21 +273,25 @@ public final class MetricDataConverter {
     return Arrays.asList(boxed);
   }
 
+  /** The present attributes with their types (int attributes as int_value), absent ones left out. */
+  @SuppressWarnings("unchecked")
   private io.opentelemetry.api.common.Attributes attributes(Attributes attributes) {
     if (attributes.size() == 0) {
       return io.opentelemetry.api.common.Attributes.empty();
     }
-    if (attributes.equals(Attributes.OVERFLOW)) {
-      // The specification's overflow attribute is a boolean; the Prometheus text has no types.
-      return io.opentelemetry.api.common.Attributes.of(OVERFLOW, true);
-    }
     AttributesBuilder builder = io.opentelemetry.api.common.Attributes.builder();
-    List<String> names = attributes.keys();
-    List<String> values = attributes.values();
-    for (int i = 0; i < names.size(); i++) {
-      builder.put(keys.computeIfAbsent(names.get(i), AttributeKey::stringKey), values.get(i));
-    }
+    attributes.forEachPresent((key, value) -> builder.put((AttributeKey<Object>) keys.computeIfAbsent(key, k -> sdkKey(k)),
+        value));
     return builder.build();
+  }
+
+  private static AttributeKey<?> sdkKey(io.weft.bootstrap.metrics.AttributeKey key) {
+    return switch (key.type()) {
+      case STRING -> AttributeKey.stringKey(key.name());
+      case LONG -> AttributeKey.longKey(key.name());
+      case BOOLEAN -> AttributeKey.booleanKey(key.name());
+      case DOUBLE -> AttributeKey.doubleKey(key.name());
+    };
   }
 
   /** The converted points of one snapshot, and the per-series values to commit once it is delivered. */

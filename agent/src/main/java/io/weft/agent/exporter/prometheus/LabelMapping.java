@@ -1,7 +1,9 @@
 package io.weft.agent.exporter.prometheus;
 
 import io.prometheus.metrics.model.snapshots.Labels;
-import java.util.ArrayList;
+import io.weft.bootstrap.metrics.AttributeKey;
+import io.weft.bootstrap.metrics.AttributeType;
+import io.weft.bootstrap.snapshot.Attributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,12 @@ import java.util.TreeMap;
  * that each series only pairs names with its values.
  *
  * <pre>{@code
- * LabelMapping mapping = LabelMapping.of(List.of("http.request.method", "http.route"));
- * Labels labels = mapping.labels(List.of("GET", "/users/{id}"));
+ * LabelMapping mapping = LabelMapping.of(List.of("http.request.method", "http.route", "error.type"));
+ * Labels labels = mapping.labels(pointAttributes);   // error.type absent
  * // {http_request_method="GET", http_route="/users/{id}"}
  * }</pre>
+ *
+ * <p>Absent attributes are left out of the labels, and integers are written in decimal.
  *
  * <p>Why a mapping and not a per-key rename: two keys can sanitize to the same label ({@code a.b}
  * and {@code a_b}). The specification then joins their values with {@code ;}, ordered by the
@@ -55,28 +59,56 @@ final class LabelMapping {
   }
 
   /** True if this mapping was built for these keys (the common case: the metric's declared keys). */
-  boolean isFor(List<String> otherKeys) {
-    return keys == otherKeys || keys.equals(otherKeys);
+  boolean isFor(List<AttributeKey> otherKeys) {
+    if (otherKeys.size() != keys.size()) {
+      return false;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (!keys.get(i).equals(otherKeys.get(i).name())) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  /** The labels for one series. Cost: a values array, client_java's copies and sort of the names. */
-  Labels labels(List<String> values) {
+  /**
+   * The labels for one series, absent attributes left out. Cost: a values array, client_java's
+   * copies and sort of the names.
+   */
+  Labels labels(Attributes attributes) {
     if (names.length == 0) {
       return Labels.EMPTY;
     }
     String[] labelValues = new String[names.length];
+    int absent = 0;
     for (int i = 0; i < names.length; i++) {
       int[] from = sources[i];
-      if (from.length == 1) {
-        labelValues[i] = values.get(from[0]);
-      } else {
-        List<String> joined = new ArrayList<>(from.length);
-        for (int index : from) {
-          joined.add(values.get(index));
+      String value = null;
+      for (int index : from) {
+        Object v = attributes.value(index);
+        if (v != null) {
+          value = value == null ? AttributeType.text(v) : value + ";" + AttributeType.text(v);
         }
-        labelValues[i] = String.join(";", joined);
+      }
+      labelValues[i] = value;
+      if (value == null) {
+        absent++;
       }
     }
-    return Labels.of(names, labelValues); // copies both arrays
+    if (absent == 0) {
+      return Labels.of(names, labelValues); // copies both arrays
+    }
+    if (absent == names.length) {
+      return Labels.EMPTY;
+    }
+    String[] presentNames = new String[names.length - absent];
+    String[] presentValues = new String[presentNames.length];
+    for (int i = 0, n = 0; i < names.length; i++) {
+      if (labelValues[i] != null) {
+        presentNames[n] = names[i];
+        presentValues[n++] = labelValues[i];
+      }
+    }
+    return Labels.of(presentNames, presentValues);
   }
 }

@@ -16,8 +16,10 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import io.weft.agent.resource.Resource;
 import io.weft.bootstrap.log.WeftLog;
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
+import io.weft.bootstrap.snapshot.Attributes;
 import io.weft.bootstrap.snapshot.DataPoint;
 import io.weft.bootstrap.snapshot.HistogramPoint;
 import io.weft.bootstrap.snapshot.NumberPoint;
@@ -172,10 +174,12 @@ final class PrometheusSnapshots {
   }
 
   private static Labels labels(LabelMapping declared, DataPoint p) {
-    List<String> keys = p.attributes().keys();
+    Attributes attributes = p.attributes();
     // Points carry the declared keys, except the overflow series (otel.metric.overflow=true).
-    LabelMapping mapping = declared.isFor(keys) ? declared : LabelMapping.of(keys);
-    return mapping.labels(p.attributes().values());
+    LabelMapping mapping = declared.isFor(attributes.keys())
+        ? declared
+        : LabelMapping.of(attributes.keys().stream().map(AttributeKey::name).toList());
+    return mapping.labels(attributes);
   }
 
   private static void skipped(MetricDescriptor d, DataPoint p) {
@@ -186,8 +190,8 @@ final class PrometheusSnapshots {
 
   private static MetricSnapshot targetInfo(Resource resource) {
     List<String> keys = new ArrayList<>(resource.attributes().keySet());
-    List<String> values = new ArrayList<>(resource.attributes().values());
-    Labels labels = LabelMapping.of(keys).labels(values);
+    Object[] values = resource.attributes().values().toArray();
+    Labels labels = LabelMapping.of(keys).labels(new Attributes(AttributeKey.strings(keys.toArray(String[]::new)), values));
     MetricMetadata metadata = new MetricMetadata(TARGET_INFO.baseName(), TARGET_INFO_HELP);
     return new InfoSnapshot(metadata, List.of(InfoDataPointSnapshot.builder().labels(labels).build()));
   }

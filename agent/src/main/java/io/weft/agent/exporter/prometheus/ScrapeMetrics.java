@@ -1,5 +1,6 @@
 package io.weft.agent.exporter.prometheus;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Buckets;
 import io.weft.bootstrap.metrics.Counter;
 import io.weft.bootstrap.metrics.Histogram;
@@ -39,24 +40,23 @@ final class ScrapeMetrics {
     Counter requests = registry.counter(REQUESTS)
         .unit("{request}")
         .description("Requests to the Prometheus endpoint's /metrics, by response status code.")
-        .attributeKeys("http.response.status_code")
+        .attributes(AttributeKey.longKey("http.response.status_code"))
         .register();
     Histogram duration = registry.histogram(DURATION)
         .unit("s")
         .description("Time to collect and encode a /metrics response, sending not included.")
         .buckets(Buckets.HTTP_SECONDS)
         .register();
-    requests.bind("200");
-    requests.bind("500");
+    requests.bind(200);
+    requests.bind(500);
     return new ScrapeMetrics(requests, duration.bind());
   }
 
   /**
-   * Counts one request and its duration. Cost: one series look-up and a small key allocation (a
-   * scrape is rare, so the handle is not cached), then two lock-free records.
+   * Counts one request and its duration. Cost: one series look-up, then two lock-free records.
    */
   void record(int status, long startNanos) {
-    requests.bind(Integer.toString(status)).inc();
+    requests.bind(requests.values().set(0, status)).inc();
     duration.recordSince(startNanos);
   }
 }

@@ -247,7 +247,7 @@ class MetricDataConverterTest {
 
   private static RegistrySnapshot snapshot(long epochMillis, MetricDescriptor descriptor, double value) {
     return new RegistrySnapshot(epochMillis,
-        List.of(new MetricSnapshot(descriptor, List.of(new NumberPoint(new Attributes(List.of(), List.of()), value)))));
+        List.of(new MetricSnapshot(descriptor, List.of(new NumberPoint(Attributes.ofStrings(), value)))));
   }
 
   private static Map<String, String> orderedMap(String... pairs) {

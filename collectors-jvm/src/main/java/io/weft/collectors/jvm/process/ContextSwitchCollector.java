@@ -1,5 +1,6 @@
 package io.weft.collectors.jvm.process;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -32,7 +33,7 @@ public final class ContextSwitchCollector implements Collector {
 
   public static final MetricDescriptor CONTEXT_SWITCHES = new MetricDescriptor("process.context_switches",
       MetricKind.COUNTER, "{context_switch}", "Number of times the process has been context switched.",
-      List.of("process.context_switch.type"));
+      List.of(AttributeKey.string("process.context_switch.type").recommended()));
 
   public static final List<MetricDescriptor> METRICS = List.of(CONTEXT_SWITCHES);
 

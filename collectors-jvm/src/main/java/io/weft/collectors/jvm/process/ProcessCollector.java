@@ -1,5 +1,6 @@
 package io.weft.collectors.jvm.process;
 
+import io.weft.bootstrap.metrics.AttributeKey;
 import io.weft.bootstrap.metrics.Collector;
 import io.weft.bootstrap.metrics.MetricDescriptor;
 import io.weft.bootstrap.metrics.MetricKind;
@@ -38,7 +39,7 @@ import java.util.List;
 public final class ProcessCollector implements Collector {
 
   public static final MetricDescriptor CPU_TIME = new MetricDescriptor("process.cpu.time",
-      MetricKind.COUNTER, "s", "Total CPU seconds broken down by different CPU modes.", List.of("cpu.mode"));
+      MetricKind.COUNTER, "s", "Total CPU seconds broken down by different CPU modes.", List.of(AttributeKey.string("cpu.mode").recommended()));
   public static final MetricDescriptor MEMORY_USAGE = new MetricDescriptor("process.memory.usage",
       MetricKind.UP_DOWN_COUNTER, "By", "The amount of physical memory in use.", List.of());
   public static final MetricDescriptor MEMORY_VIRTUAL = new MetricDescriptor("process.memory.virtual",
