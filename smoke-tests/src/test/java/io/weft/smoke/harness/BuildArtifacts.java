@@ -29,6 +29,14 @@ public final class BuildArtifacts {
     return path;
   }
 
+  /**
+   * The OpenTelemetry Java agent jar (the release in the parent pom's {@code otel-javaagent.version}), copied
+   * there by the build: the reference the semantic-convention comparison runs beside Weft.
+   */
+  public static Path otelJavaagentJar() {
+    return existingFile("weft.otel.javaagent.jar");
+  }
+
   /** The project version, which the agent's manifest and start-up line must carry. */
   public static String version() {
     return property("weft.version");
