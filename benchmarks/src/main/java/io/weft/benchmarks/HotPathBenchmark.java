@@ -59,6 +59,7 @@ public class HotPathBenchmark {
   private static final double LATENCY = 0.042;
 
   private Counter weftCounter;
+  private Histogram weftServerDuration;
   private Counter.Handle weftCounterHandle;
   private UpDownCounter.Handle weftUpDown;
   private Histogram.Handle weftHistogram;
@@ -83,6 +84,12 @@ public class HotPathBenchmark {
     MetricRegistry weft = new MetricRegistry();
     weftCounter = weft.counter("bench.counter").attributeKeys("method", "route").register();
     weftCounterHandle = weftCounter.bind("GET", "/users/{id}");
+    weftServerDuration = weft.histogram("bench.server.duration").unit("s").buckets(Buckets.HTTP_SECONDS)
+        .attributes(io.weft.bootstrap.metrics.AttributeKey.string("http.request.method"), io.weft.bootstrap.metrics.AttributeKey.longKey("http.response.status_code"),
+            io.weft.bootstrap.metrics.AttributeKey.string("http.route"), io.weft.bootstrap.metrics.AttributeKey.string("url.scheme"),
+            io.weft.bootstrap.metrics.AttributeKey.string("network.protocol.version"), io.weft.bootstrap.metrics.AttributeKey.string("error.type"))
+        .register();
+    weftServerDuration.bind("GET", 200, "/users/{id}", "http", "1.1", null);
     weftUpDown = weft.upDownCounter("bench.updown").attributeKeys("method", "route").register()
         .bind("GET", "/users/{id}");
     weftHistogram = weft.histogram("bench.duration").unit("s").buckets(Buckets.HTTP_SECONDS)
@@ -239,7 +246,17 @@ public class HotPathBenchmark {
 
   @Benchmark
   public Counter.Handle bindCacheHit_weft() {
-    return weftCounter.bind("GET", "/users/{id}");
+    return weftCounter.bind(weftCounter.values().set(0, "GET").set(1, "/users/{id}"));
+  }
+
+  /**
+   * The HTTP server family's bind: six attributes, the status code an unboxed integer, error.type
+   * absent, as a successful request binds them.
+   */
+  @Benchmark
+  public Histogram.Handle bindHttpServerSeries_weft() {
+    return weftServerDuration.bind(weftServerDuration.values().set(0, "GET").set(1, 200).set(2, "/users/{id}")
+        .set(3, "http").set(4, "1.1"));
   }
 
   /** Keeps the OpenTelemetry SDK's reader alive without exporting anything. */

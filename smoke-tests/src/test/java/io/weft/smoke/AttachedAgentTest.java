@@ -117,6 +117,20 @@ abstract class AttachedAgentTest {
   }
 
   @Test
+  void absentAttributesAreLeftOutNotWrittenAsEmptyLabels() {
+    DemoEndpoints.assertAllAnswer(demo);
+    Exposition e = Exposition.parse(metrics("/metrics").text());
+    List<Sample> withEmptyLabel = e.samples().stream()
+        .filter(s -> s.labels().containsValue("")).toList();
+    assertEquals(List.of(), withEmptyLabel);
+    Sample hello = e.only("http_server_request_duration_seconds_count", "http_route", "/hello");
+    assertEquals(null, hello.label("error_type"), "a successful request has no error_type");
+    assertEquals("200", hello.label("http_response_status_code"));
+    Sample fail = e.only("http_server_request_duration_seconds_count", "http_route", "/fail");
+    assertEquals("500", fail.label("error_type"));
+  }
+
+  @Test
   void openMetricsWhenAcceptedHasTheSameFamilies() {
     DemoEndpoints.assertAllAnswer(demo);
     Set<String> before = asOpenMetricsFamilies(Exposition.parse(metrics("/metrics").text()));

@@ -29,8 +29,6 @@ public final class JdbcMetrics {
         .buckets(Buckets.DB_SECONDS)
         .attributes(AttributeKey.string("db.system.name"),
             AttributeKey.string("db.namespace").conditionallyRequired(),
-            AttributeKey.string("db.operation.name").conditionallyRequired(),
-            AttributeKey.string("db.collection.name").conditionallyRequired(),
             AttributeKey.string("db.query.summary").recommended(),
             AttributeKey.string("db.response.status_code").conditionallyRequired(),
             AttributeKey.string("server.address").recommended(),
@@ -62,18 +60,20 @@ public final class JdbcMetrics {
 
   /**
    * The series of one summary on one database with one outcome, unknown values left out; allocates
-   * (call once per combination).
+   * (call once per combination). The operation and tables read from the SQL text are recorded in
+   * {@code db.query.summary} only: the conventions say not to derive {@code db.operation.name} and
+   * {@code db.collection.name} from SQL text, which may name several of each, and the OpenTelemetry
+   * Java agent does not.
    *
    * @param errorType null on success
    * @param statusCode null when the failure had none
    */
   Histogram.Handle bind(QuerySummary summary, DatabaseFacts db, String errorType, String statusCode) {
-    AttributeValues values = duration.values().set(0, db.system()).set(1, db.namespace())
-        .set(2, summary.operation()).set(3, summary.collection()).set(4, summary.summary())
-        .set(5, statusCode).set(6, db.address()).set(8, errorType);
+    AttributeValues values = duration.values().set(0, db.system()).set(1, db.namespace()).set(2, summary.summary())
+        .set(3, statusCode).set(4, db.address()).set(6, errorType);
     int port = db.portNumber();
     if (port > 0) {
-      values.set(7, port);
+      values.set(5, port);
     }
     return duration.bind(values);
   }

@@ -15,8 +15,17 @@ public record Sample(String name, Map<String, String> labels, double value) {
     return labels.get(key);
   }
 
-  /** Whether every given key=value pair is among this sample's labels. */
+  /**
+   * Whether every given key=value pair is among this sample's labels; a wanted empty value means the
+   * label is absent, as a Prometheus selector {@code {error_type=""}} means.
+   */
   public boolean hasLabels(Map<String, String> wanted) {
-    return labels.entrySet().containsAll(wanted.entrySet());
+    for (Map.Entry<String, String> e : wanted.entrySet()) {
+      String value = labels.get(e.getKey());
+      if (e.getValue().isEmpty() ? value != null : !e.getValue().equals(value)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

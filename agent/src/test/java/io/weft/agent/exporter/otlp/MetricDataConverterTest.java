@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
@@ -82,6 +84,28 @@ class MetricDataConverterTest {
     ScopeMetrics scope = request.getResourceMetrics(0).getScopeMetrics(0);
     assertEquals("io.weft", scope.getScope().getName());
     assertEquals("1.2.3", scope.getScope().getVersion());
+  }
+
+  @Test
+  void attributesKeepTheirTypesAndAbsentOnesAreLeftOut() {
+    Counter requests = registry.counter("demo.requests")
+        .attributes(io.weft.bootstrap.metrics.AttributeKey.string("http.request.method"),
+            io.weft.bootstrap.metrics.AttributeKey.longKey("http.response.status_code"),
+            io.weft.bootstrap.metrics.AttributeKey.booleanKey("demo.cached"),
+            io.weft.bootstrap.metrics.AttributeKey.string("error.type"))
+        .register();
+    requests.bind(requests.values().set(0, "GET").set(1, 200).set(2, true)).inc();
+
+    NumberDataPoint point = metric(encodeAndDecode(converter(Temporality.CUMULATIVE).convert(registry.collect())),
+        "demo.requests").getSum().getDataPoints(0);
+
+    assertEquals(List.of( // the SDK orders attributes by key
+            KeyValue.newBuilder().setKey("demo.cached").setValue(AnyValue.newBuilder().setBoolValue(true)).build(),
+            KeyValue.newBuilder().setKey("http.request.method")
+                .setValue(AnyValue.newBuilder().setStringValue("GET")).build(),
+            KeyValue.newBuilder().setKey("http.response.status_code")
+                .setValue(AnyValue.newBuilder().setIntValue(200)).build()),
+        point.getAttributesList());
   }
 
   @Test

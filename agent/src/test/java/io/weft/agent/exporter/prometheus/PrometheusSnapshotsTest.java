@@ -120,7 +120,7 @@ class PrometheusSnapshotsTest {
         """, text(null));
     assertEquals("""
         [weft] WARN a data point of app.refunds cannot be exposed as a Prometheus COUNTER and is left out: \
-        NumberPoint[attributes=Attributes[keys=[shop], values=[bad]], value=-1.0]
+        NumberPoint[attributes={shop=bad}, value=-1.0]
         [weft] WARN app.size is left out of the Prometheus scrape: le is a reserved label name for histograms
         """, log.toString(UTF_8));
   }
