@@ -96,7 +96,6 @@ public final class AttributeValues {
         }
       }
     }
-    v.seal();
     return v;
   }
 
@@ -121,15 +120,15 @@ public final class AttributeValues {
   }
 
   private void reset(AttributeType[] newTypes) {
-    int n = newTypes.length;
-    if (refs.length < n) {
-      refs = new Object[n];
-      bits = new long[n];
-    } else {
-      Arrays.fill(refs, 0, types.length, null); // keep no strings alive from the last bind
+    if (refs.length < newTypes.length) {
+      refs = new Object[newTypes.length];
+      bits = new long[newTypes.length];
     }
+    // Absent slots are never read, so the last bind's values are not cleared (they are the
+    // thread's last attribute values, kept until its next bind).
     types = newTypes;
     present = 0;
+    hash = 0;
   }
 
   /** Value {@code index} is this string; null or empty means absent. */
@@ -138,33 +137,29 @@ public final class AttributeValues {
     if (value == null || value.isEmpty()) {
       return absent(index);
     }
+    clear(index);
     refs[index] = value;
     present |= 1L << index;
+    hash += slotHash(index, value.hashCode());
     return this;
   }
 
   /** Value {@code index} is this integer. */
   public AttributeValues set(int index, long value) {
     expect(index, AttributeType.LONG);
-    bits[index] = value;
-    present |= 1L << index;
-    return this;
+    return setBits(index, value);
   }
 
   /** Value {@code index} is this boolean. */
   public AttributeValues set(int index, boolean value) {
     expect(index, AttributeType.BOOLEAN);
-    bits[index] = value ? 1 : 0;
-    present |= 1L << index;
-    return this;
+    return setBits(index, value ? 1 : 0);
   }
 
   /** Value {@code index} is this double. */
   public AttributeValues set(int index, double value) {
     expect(index, AttributeType.DOUBLE);
-    bits[index] = Double.doubleToLongBits(value); // one NaN, and -0.0 apart from 0.0, as Double.equals
-    present |= 1L << index;
-    return this;
+    return setBits(index, Double.doubleToLongBits(value)); // one NaN, -0.0 apart from 0.0, as Double.equals
   }
 
   /** Value {@code index} is absent: the attribute is left out of this series. */
@@ -172,10 +167,33 @@ public final class AttributeValues {
     if (index >= types.length) {
       throw new IndexOutOfBoundsException("attribute " + index + " of " + types.length);
     }
-    refs[index] = null;
-    bits[index] = 0;
-    present &= ~(1L << index);
+    clear(index);
     return this;
+  }
+
+  private AttributeValues setBits(int index, long value) {
+    clear(index);
+    bits[index] = value;
+    present |= 1L << index;
+    hash += slotHash(index, Long.hashCode(value));
+    return this;
+  }
+
+  /** Makes value {@code index} absent, taking its share out of the hash. */
+  private void clear(int index) {
+    long bit = 1L << index;
+    if ((present & bit) != 0) {
+      hash -= slotHash(index, types[index] == AttributeType.STRING ? refs[index].hashCode() : Long.hashCode(bits[index]));
+      present &= ~bit;
+    }
+  }
+
+  /**
+   * A value's share of the hash, by position: the hash is the sum of the present values' shares, so
+   * setters keep it up to date in any order and a look-up computes nothing more.
+   */
+  private static int slotHash(int index, int valueHash) {
+    return Integer.rotateLeft(valueHash * 0x9E3779B9, index * 5) + index;
   }
 
   private void expect(int index, AttributeType type) {
@@ -187,17 +205,6 @@ public final class AttributeValues {
 
   boolean isFor(AttributeType[] keyTypes) {
     return types == keyTypes;
-  }
-
-  /** Computes the hash once the values are set; {@link #hashCode()} returns it. */
-  void seal() {
-    int h = Long.hashCode(present);
-    for (int i = 0; i < types.length; i++) {
-      if ((present & (1L << i)) != 0) {
-        h = 31 * h + (types[i] == AttributeType.STRING ? refs[i].hashCode() : Long.hashCode(bits[i]));
-      }
-    }
-    hash = h;
   }
 
   /** An immutable copy for the registry to keep. */
@@ -228,11 +235,10 @@ public final class AttributeValues {
         || other.types.length != types.length) {
       return false;
     }
-    for (int i = 0; i < types.length; i++) {
-      if ((present & (1L << i)) != 0) {
-        if (types[i] == AttributeType.STRING ? !refs[i].equals(other.refs[i]) : bits[i] != other.bits[i]) {
-          return false;
-        }
+    for (long p = present; p != 0; p &= p - 1) {
+      int i = Long.numberOfTrailingZeros(p);
+      if (types[i] == AttributeType.STRING ? !refs[i].equals(other.refs[i]) : bits[i] != other.bits[i]) {
+        return false;
       }
     }
     return true;

@@ -49,7 +49,7 @@ public abstract sealed class Instrument<H> implements MetricSource
   }
 
   /**
-   * Returns the handle for these values. Cost: a hash over the values and one map look-up; allocates
+   * Returns the handle for these values. Cost: one map look-up (the setters kept the hash); allocates
    * only for a new combination.
    *
    * @throws IllegalArgumentException if the values were made for another metric's keys
@@ -58,7 +58,6 @@ public abstract sealed class Instrument<H> implements MetricSource
     if (!values.isFor(types)) {
       throw new IllegalArgumentException(descriptor.name() + " was given values made for other attribute keys");
     }
-    values.seal();
     H handle = series.get(values);
     return handle != null ? handle : bindSlow(values.copy());
   }
