@@ -37,6 +37,12 @@ class PrometheusServerScrapeTest {
       assertTrue(
           targetInfo.contains("\"process_pid\":\"" + demo.jvm().pid() + "\""),
           "target_info as Prometheus stored it: " + targetInfo);
+      // A successful request's series as Prometheus stored it: the status an integer in decimal, and
+      // no error_type label at all (absent, not empty).
+      String hello = prometheus.query("http_server_request_duration_seconds_count{http_route=\"/hello\"}");
+      assertTrue(hello.contains("\"http_response_status_code\":\"200\"") && hello.contains("\"url_scheme\":\"http\"")
+          && hello.contains("\"http_request_method\":\"GET\"") && hello.contains("\"network_protocol_version\":\"1.1\"")
+          && !hello.contains("error_type"), "the /hello series as Prometheus stored it: " + hello);
     }
   }
 }
