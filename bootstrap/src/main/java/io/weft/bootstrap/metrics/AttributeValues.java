@@ -1,6 +1,8 @@
 package io.weft.bootstrap.metrics;
 
+import io.weft.bootstrap.context.VirtualThreads;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The typed attribute values of one series, in the order of its metric's keys: a string, an integer,
@@ -22,8 +24,22 @@ import java.util.Arrays;
  */
 public final class AttributeValues {
 
-  private static final ThreadLocal<AttributeValues> SCRATCH = ThreadLocal.withInitial(AttributeValues::new);
+  private static final ThreadLocal<AttributeValues> SCRATCH = ThreadLocal.withInitial(() -> new AttributeValues(-1));
+  /**
+   * Instances lent to virtual threads, which usually live for one task: a thread-local instance would
+   * be allocated (with the thread's map of thread-locals) once per task. A virtual thread takes the
+   * instance of a slot chosen by its id and gives it back when its bind is done; a slot found empty
+   * (another thread holds its instance, or one was lost to an exception between {@code values()}
+   * and {@code bind}) lends a new instance, which then stays in the slot. Slots are 16 references
+   * apart, so that threads using neighbouring slots do not share a cache line.
+   */
+  private static final int POOL_SLOTS = 64;
+  private static final int POOL_STRIDE = 16;
+  private static final AtomicReferenceArray<AttributeValues> POOL =
+      new AtomicReferenceArray<>(POOL_SLOTS * POOL_STRIDE);
 
+  /** The pool index this instance returns to, or -1 for a thread's own instance. */
+  private final int poolIndex;
   private AttributeType[] types;
   private Object[] refs;
   private long[] bits;
@@ -31,13 +47,15 @@ public final class AttributeValues {
   private long present;
   private int hash;
 
-  private AttributeValues() {
+  private AttributeValues(int poolIndex) {
+    this.poolIndex = poolIndex;
     this.types = new AttributeType[0];
     this.refs = new Object[8];
     this.bits = new long[8];
   }
 
   private AttributeValues(AttributeType[] types, Object[] refs, long[] bits, long present, int hash) {
+    this.poolIndex = -1;
     this.types = types;
     this.refs = refs;
     this.bits = bits;
@@ -45,11 +63,30 @@ public final class AttributeValues {
     this.hash = hash;
   }
 
-  /** This thread's instance, reset to all-absent values for keys of these types. Allocates nothing once warm. */
+  /**
+   * This thread's instance (a virtual thread's: one lent from the pool), reset to all-absent values
+   * for keys of these types. Allocates nothing once warm. Give it back with {@link #release()}.
+   */
   static AttributeValues scratch(AttributeType[] types) {
-    AttributeValues v = SCRATCH.get();
+    AttributeValues v;
+    if (VirtualThreads.isCurrent()) {
+      int index = (int) ((Thread.currentThread().getId() * 0x9E3779B97F4A7C15L) >>> 58) * POOL_STRIDE;
+      v = POOL.getAndSet(index, null);
+      if (v == null) {
+        v = new AttributeValues(index);
+      }
+    } else {
+      v = SCRATCH.get();
+    }
     v.reset(types);
     return v;
+  }
+
+  /** Gives a lent instance back to the pool once its bind is done; nothing for a thread's own. */
+  void release() {
+    if (poolIndex >= 0) {
+      POOL.lazySet(poolIndex, this);
+    }
   }
 
   /**

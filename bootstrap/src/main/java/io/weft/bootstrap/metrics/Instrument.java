@@ -59,7 +59,11 @@ public abstract sealed class Instrument<H> implements MetricSource
       throw new IllegalArgumentException(descriptor.name() + " was given values made for other attribute keys");
     }
     H handle = series.get(values);
-    return handle != null ? handle : bindSlow(values.copy());
+    if (handle == null) {
+      handle = bindSlow(values.copy());
+    }
+    values.release();
+    return handle;
   }
 
   /**
