@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Usage (see {@code benchmarks/overhead/run}): {@code OverheadRun --demo JAR --weft JAR --otel JAR
  * --docs DIR --work DIR [--readme FILE] [--rounds 7] [--warmup 10] [--seconds 20] [--path
  * /users/1[,/other]] [--scrape-interval 15] [--sequential 500] [--threads 2] [--connections 8]
- * [--service-cpus 0] [--load-cpus 1] [--families] [--jfr]}.
+ * [--service-cpus 0] [--load-cpus 1] [--startup-timeout 120] [--families] [--jfr]}.
  */
 public final class OverheadRun {
 
@@ -40,7 +40,8 @@ public final class OverheadRun {
 
   /** What was asked for, as the report quotes it. */
   record Settings(int rounds, int warmup, int seconds, List<String> paths, double scrapeIntervalSeconds,
-      int sequentialRequests, boolean families, boolean jfr, CpuPinning pinning, WrkLoad load, String commandLine) {}
+      int sequentialRequests, boolean families, boolean jfr, CpuPinning pinning, WrkLoad load,
+      java.time.Duration startupTimeout, String commandLine) {}
 
   private static final List<String> FLAGS = List.of("families", "jfr");
 
@@ -68,7 +69,8 @@ public final class OverheadRun {
         + " --path " + String.join(",", paths) + " --scrape-interval " + a.getOrDefault("scrape-interval", "15")
         + " --sequential " + sequential + (families ? " --families" : "") + (jfr ? " --jfr" : "");
     Settings settings = new Settings(rounds, warmup, seconds, paths, scrapeInterval, sequential, families, jfr,
-        pinning, load, commandLine);
+        pinning, load, java.time.Duration.ofSeconds(Long.parseLong(a.getOrDefault("startup-timeout", "120"))),
+        commandLine);
     System.out.println("overhead run: " + pinning.describe());
 
     List<Configuration> order = new ArrayList<>(Configuration.MAIN);
@@ -126,7 +128,8 @@ public final class OverheadRun {
     String name = c.name().toLowerCase(Locale.ROOT) + "-round" + (round + 1);
     Path log = work.resolve(name + ".log");
     boolean agent = c.agent != Configuration.Agent.NONE;
-    try (ServiceProcess service = ServiceProcess.start(s.pinning().servicePrefix(), jvm, demo, env, log);
+    try (ServiceProcess service = ServiceProcess.start(s.pinning().servicePrefix(), jvm, demo, env, log,
+            s.startupTimeout());
         ThreadAllocation allocation = ThreadAllocation.connect(service.jmxPort())) {
       s.load().run(service.port(), s.paths(), s.warmup(), work);
       // Requests in flight when the warm-up load stopped finish now, in every configuration alike.

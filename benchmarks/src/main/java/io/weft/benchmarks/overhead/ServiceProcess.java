@@ -44,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
    * @param pinning a command prefix that pins the service to its cores, or empty
    */
   static ServiceProcess start(List<String> pinning, List<String> jvmArgs, Path demoJar, Map<String, String> env,
-      Path log) throws IOException, InterruptedException {
+      Path log, Duration timeout) throws IOException, InterruptedException {
     int port = freePort();
     int jmxPort = freePort();
     List<String> command = new ArrayList<>(pinning);
@@ -59,7 +59,7 @@ final class ServiceProcess implements AutoCloseable {
     long launched = System.nanoTime();
     Process process = pb.start();
     ServiceProcess service = new ServiceProcess(process, port, jmxPort, 0);
-    long deadline = launched + Duration.ofSeconds(60).toNanos();
+    long deadline = launched + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException("service exited with " + process.exitValue() + "; see " + log);
@@ -71,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
       Thread.sleep(2);
     }
     process.destroyForcibly();
-    throw new IOException("service did not answer within 60 s; see " + log);
+    throw new IOException("service did not answer within " + timeout.toSeconds() + " s; see " + log);
   }
 
   /** Remote JMX without authentication, so bound to loopback only and reachable from this machine alone. */
