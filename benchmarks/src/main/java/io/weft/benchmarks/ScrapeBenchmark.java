@@ -44,18 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * http_route} and {@code http_response_status_code}, in Prometheus text and in OpenMetrics.
  *
  * <ul>
- *   <li>{@code scrape10kSeries_*}: Weft's real endpoint over loopback (collection, conversion,
+ *   <li>{@code scrape10kSeries*_weft}: Weft's real endpoint over loopback (collection, conversion,
  *       writing and the HTTP exchange).
- *   <li>{@code clientJavaScrape10kSeries_*}: the same data in client_java's own {@code
+ *   <li>{@code scrape10kSeries*_prometheus}: the same data in client_java's own {@code
  *       PrometheusRegistry}, scraped and written by its {@code PrometheusTextFormatWriter} / {@code
  *       OpenMetricsTextFormatWriter} behind a JDK {@code HttpServer} over loopback, as client_java's
  *       own HTTP server does: the like-for-like comparison.
- *   <li>{@code clientJavaEncode10kSeries_*}: client_java's scrape and writer alone, in process, into
+ *   <li>{@code encode10kSeries*_prometheus}: client_java's scrape and writer alone, in process, into
  *       a reused buffer: what its encoding costs without the HTTP exchange.
  * </ul>
  *
  * <p>Single-threaded (a scrape is one request at a time); run with {@code -prof gc} for the bytes
- * per scrape. JMH's allocation figure counts every thread of the benchmark JVM, so the server side
+ * per scrape; {@code benchmarks/run-jmh} puts each {@code _weft} method beside its {@code _prometheus}
+ * twin. JMH's allocation figure counts every thread of the benchmark JVM, so the server side
  * and the client side of the loopback exchange are both in it, alike for both libraries.
  */
 @State(Scope.Benchmark)
@@ -170,34 +171,34 @@ public class ScrapeBenchmark {
   }
 
   @Benchmark
-  public int scrape10kSeries_text() throws IOException, InterruptedException {
+  public int scrape10kSeriesText_weft() throws IOException, InterruptedException {
     return client.send(text, HttpResponse.BodyHandlers.ofByteArray()).body().length;
   }
 
   @Benchmark
-  public int scrape10kSeries_openMetrics() throws IOException, InterruptedException {
+  public int scrape10kSeriesOpenMetrics_weft() throws IOException, InterruptedException {
     return client.send(openMetrics, HttpResponse.BodyHandlers.ofByteArray()).body().length;
   }
 
   @Benchmark
-  public int clientJavaScrape10kSeries_text() throws IOException, InterruptedException {
+  public int scrape10kSeriesText_prometheus() throws IOException, InterruptedException {
     return client.send(clientJavaText, HttpResponse.BodyHandlers.ofByteArray()).body().length;
   }
 
   @Benchmark
-  public int clientJavaScrape10kSeries_openMetrics() throws IOException, InterruptedException {
+  public int scrape10kSeriesOpenMetrics_prometheus() throws IOException, InterruptedException {
     return client.send(clientJavaOpenMetrics, HttpResponse.BodyHandlers.ofByteArray()).body().length;
   }
 
   @Benchmark
-  public int clientJavaEncode10kSeries_text() throws IOException {
+  public int encode10kSeriesText_prometheus() throws IOException {
     buffer.reset();
     textWriter.write(buffer, clientJavaRegistry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
     return buffer.size();
   }
 
   @Benchmark
-  public int clientJavaEncode10kSeries_openMetrics() throws IOException {
+  public int encode10kSeriesOpenMetrics_prometheus() throws IOException {
     buffer.reset();
     openMetricsWriter.write(buffer, clientJavaRegistry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
     return buffer.size();
