@@ -38,8 +38,8 @@ record CpuPinning(String serviceCpus, String loadCpus) {
 
   String describe() {
     return pinned()
-        ? "service pinned to CPU " + serviceCpus + " and wrk to CPU " + loadCpus + " with `taskset -c`"
-        : "no CPU pinning (taskset not found, fewer than two cores, or `--service-cpus none`)";
+        ? "The service ran pinned to CPU " + serviceCpus + " and wrk to CPU " + loadCpus + " (`taskset -c`)"
+        : "No CPU pinning (taskset not found, fewer than two cores, or `--service-cpus none`)";
   }
 
   private static String range(int from, int to) {

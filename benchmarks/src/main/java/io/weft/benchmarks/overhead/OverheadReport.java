@@ -111,7 +111,8 @@ final class OverheadReport {
     StringBuilder md = new StringBuilder();
     md.append("Measured on ").append(LocalDate.now()).append(" on this machine: ").append(Machine.describe())
         .append(".\n\nCommand: `").append(s.commandLine()).append("` — ").append(s.rounds())
-        .append(" rounds, configuration order rotated each round. Per run: start the demo (`")
+        .append(s.rounds() == 1 ? " round." : " rounds, configuration order rotated each round.")
+        .append(" Per run: start the demo (`")
         .append(String.join(" ", OverheadRun.SERVICE_JVM_OPTIONS))
         .append("`, plus remote JMX bound to 127.0.0.1 for the allocation counters, the same in every configuration), ")
         .append(s.warmup()).append(" s of warm-up load, then ").append(s.seconds())

@@ -135,12 +135,13 @@ public final class OverheadRun {
       // Requests in flight when the warm-up load stopped finish now, in every configuration alike.
       Thread.sleep(1000);
       long countBefore = c.countsRequests() ? AgentRequestCount.settled(service.client(), metricsPort, s.paths(), 300) : 0;
+      // The JMX readings and jcmd's JFR commands lie outside the CPU window; their threads are left
+      // out of the allocation figures.
+      ThreadAllocation.Reading allocatedBefore = allocation.read();
       Path recording = work.resolve(name + ".jfr");
       if (profile != null) {
         service.jcmd(JfrProfile.jcmdStart(recording).toArray(String[]::new));
       }
-
-      ThreadAllocation.Reading allocatedBefore = allocation.read();
       double cpuBefore = service.cpuSeconds();
       WrkLoad.Result result;
       List<Double> windowScrapes = List.of();
@@ -156,11 +157,11 @@ public final class OverheadRun {
         result = s.load().run(service.port(), s.paths(), s.seconds(), work);
       }
       double cpuAfter = service.cpuSeconds();
-      ThreadAllocation.Reading allocatedAfter = allocation.read();
       if (profile != null) {
         service.jcmd(JfrProfile.jcmdStop().toArray(String[]::new));
         profile.add(recording, result.requests());
       }
+      ThreadAllocation.Reading allocatedAfter = allocation.read();
 
       RunResult.CountCheck count;
       ThreadAllocation.Delta sequentialAllocation;

@@ -78,10 +78,10 @@ final class ThreadAllocation implements AutoCloseable {
     return new Delta(application, agent, measurement, ended);
   }
 
-  /** The JVM's own threads serving this measurement: remote JMX (RMI) and {@code jcmd} (attach). */
+  /** The JVM's own threads serving this measurement: remote JMX (RMI), {@code jcmd} (attach) and JFR. */
   static boolean isMeasurementThread(String name) {
     return name.startsWith("RMI ") || name.startsWith("JMX ") || name.equals("GC Daemon")
-        || name.equals("Attach Listener");
+        || name.equals("Attach Listener") || name.startsWith("JFR ");
   }
 
   @Override
