@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * The demo service in its own JVM, observed from outside: time to first served request, CPU time
- * and RSS from {@code /proc/<pid>}, scrape latency of its metrics endpoint.
+ * and RSS from {@code /proc/<pid>}, scrape latency of its metrics endpoint, Native Memory Tracking
+ * and other diagnostics through {@code jcmd}, and a remote JMX port bound to loopback for reading
+ * per-thread allocation.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -24,22 +26,31 @@ final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final int jmxPort;
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
   final double startupMillis;
 
-  private ServiceProcess(Process process, int port, double startupMillis) {
+  private ServiceProcess(Process process, int port, int jmxPort, double startupMillis) {
     this.process = process;
     this.port = port;
+    this.jmxPort = jmxPort;
     this.startupMillis = startupMillis;
   }
 
-  /** Launches the service and returns once it has answered its first request. */
-  static ServiceProcess start(List<String> jvmArgs, Path demoJar, Map<String, String> env, Path log)
-      throws IOException, InterruptedException {
+  /**
+   * Launches the service and returns once it has answered its first request.
+   *
+   * @param pinning a command prefix that pins the service to its cores, or empty
+   */
+  static ServiceProcess start(List<String> pinning, List<String> jvmArgs, Path demoJar, Map<String, String> env,
+      Path log, Duration timeout) throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    int jmxPort = freePort();
+    List<String> command = new ArrayList<>(pinning);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
+    command.addAll(loopbackJmx(jmxPort));
     command.add("-jar");
     command.add(demoJar.toString());
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -47,20 +58,35 @@ final class ServiceProcess implements AutoCloseable {
     pb.environment().put("DEMO_PORT", Integer.toString(port));
     long launched = System.nanoTime();
     Process process = pb.start();
-    ServiceProcess service = new ServiceProcess(process, port, 0);
-    long deadline = launched + Duration.ofSeconds(60).toNanos();
+    ServiceProcess service = new ServiceProcess(process, port, jmxPort, 0);
+    long deadline = launched + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException("service exited with " + process.exitValue() + "; see " + log);
       }
       if (service.answers("/hello")) {
         double millis = (System.nanoTime() - launched) / 1e6;
-        return new ServiceProcess(process, port, millis);
+        return new ServiceProcess(process, port, jmxPort, millis);
       }
       Thread.sleep(2);
     }
     process.destroyForcibly();
-    throw new IOException("service did not answer within 60 s; see " + log);
+    throw new IOException("service did not answer within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** Remote JMX without authentication, so bound to loopback only and reachable from this machine alone. */
+  static List<String> loopbackJmx(int jmxPort) {
+    return List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+        "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+        "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+        "-Dcom.sun.management.jmxremote.local.only=true",
+        "-Dcom.sun.management.jmxremote.authenticate=false",
+        "-Dcom.sun.management.jmxremote.ssl=false",
+        "-Djava.rmi.server.hostname=127.0.0.1");
+  }
+
+  int jmxPort() {
+    return jmxPort;
   }
 
   private boolean answers(String path) {
@@ -75,6 +101,27 @@ final class ServiceProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  HttpClient client() {
+    return client;
+  }
+
+  /**
+   * Sends {@code n} GETs one after another over one plain HTTP/1.1 client, cycling through the
+   * paths, and returns how many did not answer 2xx.
+   */
+  int sequentialRequests(List<String> paths, int n) throws IOException, InterruptedException {
+    int failed = 0;
+    for (int i = 0; i < n; i++) {
+      HttpRequest request = HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + paths.get(i % paths.size()))).timeout(Duration.ofSeconds(10)).build();
+      HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
+      if (r.statusCode() / 100 != 2) {
+        failed++;
+      }
+    }
+    return failed;
   }
 
   int port() {
@@ -117,12 +164,25 @@ final class ServiceProcess implements AutoCloseable {
     return Long.parseLong(m.group(1)) / 1024.0;
   }
 
-  private String jcmd(String command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-        Long.toString(process.pid()), command).redirectErrorStream(true).start();
+  /** {@code jcmd VM.native_memory summary}: committed MiB by category (the JVM runs with NMT on). */
+  java.util.Map<String, Double> nativeMemoryMiB() throws IOException, InterruptedException {
+    String summary = jcmd("VM.native_memory", "summary");
+    java.util.Map<String, Double> committed = NativeMemory.committedMiB(summary);
+    if (committed.isEmpty()) {
+      throw new IOException("no categories in jcmd VM.native_memory summary for " + process.pid() + ": " + summary);
+    }
+    return committed;
+  }
+
+  String jcmd(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(Long.toString(process.pid()));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
-      throw new IOException("jcmd " + command + " failed: " + out);
+      throw new IOException("jcmd " + String.join(" ", command) + " failed: " + out);
     }
     return out;
   }

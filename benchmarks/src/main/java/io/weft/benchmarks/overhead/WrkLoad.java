@@ -2,37 +2,86 @@ package io.weft.benchmarks.overhead;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** A fixed closed-loop load from {@code wrk} (its own process) against one loopback URL. */
+/**
+ * A fixed closed-loop load from {@code wrk} (its own process, pinned to its own cores when {@link
+ * CpuPinning} can) against loopback paths of one service. One path is requested as a plain URL;
+ * several are requested in turn by a small Lua script.
+ */
 final class WrkLoad {
 
-  /** What one wrk run reports. Latencies in milliseconds. */
-  record Result(long requests, long errors, double p50Millis, double p99Millis) {}
+  /**
+   * What one wrk run reports. {@code requests} are the responses wrk completed (any status);
+   * {@code non2xx} those with a status of 400 or more (wrk's "Non-2xx or 3xx responses"); the socket
+   * errors are wrk's own counts. Latencies in milliseconds.
+   */
+  record Result(long requests, long non2xx, long connectErrors, long readErrors, long writeErrors,
+      long timeouts, double p50Millis, double p99Millis) {
+
+    long socketErrors() {
+      return connectErrors + readErrors + writeErrors + timeouts;
+    }
+  }
 
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-  private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern SOCKET_ERRORS =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
   private static final Pattern PERCENTILE = Pattern.compile("^\\s*(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$");
 
   private final int threads;
   private final int connections;
+  private final List<String> pinning;
 
-  WrkLoad(int threads, int connections) {
+  /** @param pinning a command prefix that pins wrk to its cores ({@code taskset -c ...}), or empty */
+  WrkLoad(int threads, int connections, List<String> pinning) {
     this.threads = threads;
     this.connections = connections;
+    this.pinning = pinning;
   }
 
-  Result run(String url, int seconds) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-            "--latency", url))
-        .redirectErrorStream(true).start();
+  int connections() {
+    return connections;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  Result run(int port, List<String> paths, int seconds, Path work) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(pinning);
+    command.addAll(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency"));
+    if (paths.size() > 1) {
+      Path script = work.resolve("paths.lua");
+      Files.writeString(script, luaCyclingThrough(paths), StandardCharsets.UTF_8);
+      command.add("-s");
+      command.add(script.toString());
+    }
+    command.add("http://127.0.0.1:" + port + paths.get(0));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("wrk failed:\n" + out);
     }
     return parse(out);
+  }
+
+  /** Each wrk thread requests the paths in turn. */
+  static String luaCyclingThrough(List<String> paths) {
+    return "local paths = {" + paths.stream().map(p -> "\"" + p.replace("\"", "") + "\"")
+        .collect(Collectors.joining(", ")) + "}\n"
+        + "local i = 0\n"
+        + "request = function()\n"
+        + "  i = i % #paths + 1\n"
+        + "  return wrk.format(\"GET\", paths[i])\n"
+        + "end\n";
   }
 
   static Result parse(String out) throws IOException {
@@ -41,8 +90,15 @@ final class WrkLoad {
       throw new IOException("no request count in wrk output:\n" + out);
     }
     long requests = Long.parseLong(m.group(1));
-    Matcher e = ERRORS.matcher(out);
-    long errors = e.find() ? Long.parseLong(e.group(1)) : 0;
+    Matcher e = NON_2XX.matcher(out);
+    long non2xx = e.find() ? Long.parseLong(e.group(1)) : 0;
+    long[] socket = new long[4];
+    Matcher s = SOCKET_ERRORS.matcher(out);
+    if (s.find()) {
+      for (int i = 0; i < 4; i++) {
+        socket[i] = Long.parseLong(s.group(i + 1));
+      }
+    }
     double p50 = Double.NaN;
     double p99 = Double.NaN;
     for (String line : out.split("\n")) {
@@ -61,6 +117,6 @@ final class WrkLoad {
         }
       }
     }
-    return new Result(requests, errors, p50, p99);
+    return new Result(requests, non2xx, socket[0], socket[1], socket[2], socket[3], p50, p99);
   }
 }

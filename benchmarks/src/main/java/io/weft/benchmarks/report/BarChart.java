@@ -21,7 +21,8 @@ public final class BarChart {
   /** One panel: a figure measured for each configuration. */
   public record Panel(String title, String unit, List<Stats> values) {}
 
-  private static final Color[] COLORS = {new Color(0x9e9e9e), new Color(0x2e7d32), new Color(0x1565c0)};
+  private static final Color[] COLORS = {new Color(0x9e9e9e), new Color(0x2e7d32), new Color(0x1565c0),
+      new Color(0x64b5f6)};
   private static final int PANEL_W = 300;
   private static final int PANEL_H = 260;
 

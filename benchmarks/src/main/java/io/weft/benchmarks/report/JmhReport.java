@@ -107,7 +107,8 @@ public final class JmhReport {
             + "(`-prof gc`, B/op); each thread records into the same pre-bound series.\n\n");
     md.append("| operation | threads |");
     LIBRARIES.forEach(l -> md.append(' ').append(LIBRARY_LABELS.get(l)).append(" |"));
-    md.append(" Weft B/op | Weft ÷ fastest peer |\n|---|---|").append("---|".repeat(LIBRARIES.size())).append("---|---|\n");
+    md.append(" Weft B/op | client_java B/op | Weft ÷ fastest peer |\n|---|---|").append("---|".repeat(LIBRARIES.size()))
+        .append("---|---|---|\n");
     List<String> others = new ArrayList<>();
     for (Map.Entry<Integer, Map<String, Result>> t : byThreads.entrySet()) {
       Map<String, Map<String, Result>> ops = new LinkedHashMap<>();
@@ -132,8 +133,8 @@ public final class JmhReport {
           }
         }
         Result w = libs.get("weft");
-        md.append(' ').append(w == null || Double.isNaN(w.bytesPerOp()) ? "–"
-            : String.format(Locale.ROOT, "%.1f", w.bytesPerOp())).append(" |");
+        md.append(' ').append(bytes(w)).append(" |");
+        md.append(' ').append(bytes(libs.get("prometheus"))).append(" |");
         md.append(' ').append(w == null || fastestPeer == Double.MAX_VALUE ? "–"
             : String.format(Locale.ROOT, "%.2f", w.score() / fastestPeer)).append(" |\n");
       });
@@ -143,6 +144,10 @@ public final class JmhReport {
       others.forEach(o -> md.append(o).append('\n'));
     }
     return md.toString();
+  }
+
+  private static String bytes(Result r) {
+    return r == null || Double.isNaN(r.bytesPerOp()) ? "–" : String.format(Locale.ROOT, "%.1f", r.bytesPerOp());
   }
 
   private static String format(Result r) {
