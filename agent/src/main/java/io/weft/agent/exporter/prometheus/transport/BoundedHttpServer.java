@@ -192,7 +192,7 @@ public final class BoundedHttpServer {
       try {
         head = RequestHead.read(in, MAX_HEAD_BYTES);
       } catch (RequestHead.TooLarge e) {
-        Responses.write(out, 431, false, security.headers(), Responses.HEAD_TOO_LARGE);
+        Responses.writeLine(out, 431, false, security.headers(), Responses.HEAD_TOO_LARGE);
         return;
       } catch (RequestHead.Malformed e) {
         Responses.write(out, 400, false, security.headers());

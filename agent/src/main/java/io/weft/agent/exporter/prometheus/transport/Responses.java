@@ -43,11 +43,11 @@ final class Responses {
    */
   static void write(OutputStream out, int code, boolean head, Map<String, String> configured, String... extra)
       throws IOException {
-    write(out, code, head, configured, reason(code), extra);
+    writeLine(out, code, head, configured, reason(code), extra);
   }
 
   /** As above with a fixed body line of the server's own. */
-  static void write(OutputStream out, int code, boolean head, Map<String, String> configured, String line,
+  static void writeLine(OutputStream out, int code, boolean head, Map<String, String> configured, String line,
       String... extra) throws IOException {
     byte[] body = (line + "\n").getBytes(StandardCharsets.US_ASCII);
     StringBuilder text = new StringBuilder(256);
