@@ -83,15 +83,15 @@ public record WebConfig(Path file, TlsSettings tls, Map<String, String> headers,
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new WebConfigException(file + ": no such file");
+      throw new WebConfigException("no such file");
     } catch (IOException e) {
-      throw new WebConfigException(file + ": cannot be read: " + e.getMessage());
+      throw new WebConfigException("cannot be read: " + e.getMessage());
     }
     Object document;
     try {
       document = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromString(text);
     } catch (YamlEngineException e) {
-      throw new WebConfigException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
+      throw new WebConfigException("not valid YAML: " + e.getMessage().replace('\n', ' '));
     }
     return new Reader(file).read(document);
   }
@@ -323,7 +323,7 @@ public record WebConfig(Path file, TlsSettings tls, Map<String, String> headers,
     }
 
     private WebConfigException error(String key, String problem) {
-      return new WebConfigException(file + ": " + key + ": " + problem);
+      return new WebConfigException(key + ": " + problem);
     }
   }
 }
