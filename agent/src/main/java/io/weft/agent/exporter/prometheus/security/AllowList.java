@@ -54,12 +54,18 @@ public final class AllowList {
     return ranges.toString();
   }
 
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
   private record Range(byte[] network, int prefix, String text) {
     static Range parse(String text) throws WebConfigException {
       int slash = text.indexOf('/');
       String host = slash < 0 ? text : text.substring(0, slash);
-      if (host.isEmpty() || !(host.indexOf(':') >= 0 || Character.digit(host.charAt(0), 16) >= 0)
-          || host.chars().anyMatch(c -> Character.digit(c, 16) < 0 && c != '.' && c != ':')) {
+      // Literals only, so that InetAddress never looks a name up: dotted quad, or hex digits with colons.
+      boolean ipv4 = IPV4.matcher(host).matches();
+      boolean ipv6 = host.indexOf(':') >= 0
+          && host.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+      if (!ipv4 && !ipv6) {
         throw bad(text);
       }
       byte[] network;
