@@ -77,6 +77,30 @@ class ScrapeCertificateFilesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("io.weft.smoke.harness.Jdk#both")
+  void curvePreferencesApplyWhereTheJdkCanAndWarnWhereItCannot(Jdk jdk) throws IOException, InterruptedException {
+    TestCertificates pki = TestCertificates.create(dir, KeyForm.PKCS8); // RSA: the groups only govern key exchange
+    Path webConfig = Files.writeString(dir.resolve("web.yml"), TLS_ONLY + "  curve_preferences: [CurveP384]\n");
+    try (Demo demo = Demo.start(ForkedJvm.on(jdk).javaagent(BuildArtifacts.agentJar())
+        .env("WEFT_PROMETHEUS_PORT", "0").env("WEFT_PROMETHEUS_WEB_CONFIG_FILE", webConfig.toString()),
+        "curves-" + jdk)) {
+      int port = port(demo);
+      java.util.List<String> warnings = demo.stderrContaining("curve_preferences");
+      boolean canSetGroups = !jdk.toString().contains("17");
+      assertEquals(canSetGroups ? 0 : 1, warnings.size(), demo.jvm().describeOutput());
+      assertEquals(200, TlsScrape.get(pki.clientContext(null), port, "/metrics", null).status());
+      // openssl offering only P-256 finds no shared group where the preference applies.
+      Process process = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-groups", "P-256",
+          "-CAfile", pki.caCert().toString()).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      process.waitFor();
+      assertEquals(canSetGroups, output.contains("alert handshake failure") || output.contains("no suitable")
+          || !output.contains("Server certificate"), output);
+    }
+  }
+
   private Demo start(TestCertificates pki, String name) throws IOException {
     Path webConfig = Files.writeString(dir.resolve("web.yml"), TLS_ONLY);
     return Demo.start(ForkedJvm.on(Jdk.java17()).javaagent(BuildArtifacts.agentJar())
