@@ -26,9 +26,6 @@ import java.util.function.Supplier;
  */
 final class ScrapeServer {
 
-  static final int THREADS = BoundedHttpServer.WORKERS;
-  static final int QUEUE = BoundedHttpServer.QUEUED;
-
   private final BoundedHttpServer server;
 
   private ScrapeServer(BoundedHttpServer server) {
