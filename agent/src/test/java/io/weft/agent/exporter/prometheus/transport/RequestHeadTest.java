@@ -30,9 +30,12 @@ class RequestHeadTest {
   }
 
   @Test
-  void aHeadOverTheLimitIsTooLargeWithoutReadingFurther() {
-    InputStream in = stream("GET / HTTP/1.1\r\nX: " + "a".repeat(2000) + "\r\n\r\n");
+  void aHeadOverTheLimitIsTooLargeWithoutReadingFurther() throws IOException {
+    String request = "GET / HTTP/1.1\r\nX: " + "a".repeat(1_000_000) + "\r\n\r\n";
+    InputStream in = stream(request);
     assertThrows(RequestHead.TooLarge.class, () -> RequestHead.read(in, 1024));
+    // One byte past the budget was read, nothing more: a megabyte of headers costs a bounded buffer.
+    assertEquals(request.length() - 1025, in.available());
   }
 
   @Test
