@@ -58,6 +58,27 @@ public final class ConfigKeys {
       ConfigKey.of("prometheus.port", IntRangeType.port(), 9464,
           "Port of the scrape endpoint."));
 
+  public static final ConfigKey<String> PROMETHEUS_WEB_CONFIG_FILE = add(
+      ConfigKey.of("prometheus.web.config.file", TextType.FILE_PATH, null,
+          "Prometheus web configuration file (the --web.config.file format): TLS, client certificates, bcrypt"
+              + " basic auth, response headers. If it cannot be used the endpoint serves nothing (docs/security.md)."));
+
+  public static final ConfigKey<String> PROMETHEUS_ALLOW = add(
+      ConfigKey.of("prometheus.allow", TextType.INSTANCE, null,
+              "Client addresses that may connect to the scrape endpoint: CIDR ranges, IPv4 or IPv6, comma-separated,"
+                  + " e.g. 10.0.0.0/8,fd00::/8; others get 403. If invalid the endpoint serves nothing.")
+          .withDocumentedDefault("every address"));
+
+  public static final ConfigKey<String> PROMETHEUS_FILE_SD_DIR = add(
+      ConfigKey.of("prometheus.file.sd.dir", TextType.FILE_PATH, null,
+          "Folder where the agent writes a Prometheus file_sd target file for this JVM (<service>-<instance id>.json),"
+              + " removed at exit."));
+
+  public static final ConfigKey<String> PROMETHEUS_FILE_SD_JOB = add(
+      ConfigKey.of("prometheus.file.sd.job", TextType.INSTANCE, null,
+              "The job label in the file_sd target file.")
+          .withDocumentedDefault("the service name"));
+
   // OTLP: each setting twice, as in OpenTelemetry: the general one and the metrics one, which wins.
   // A Weft variable wins over an OpenTelemetry one (see io.weft.agent.exporter.otlp.OtlpSettings).
 

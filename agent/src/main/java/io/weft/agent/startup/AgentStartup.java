@@ -7,6 +7,7 @@ import io.weft.agent.exporter.otlp.OtlpExitFlush;
 import io.weft.agent.exporter.otlp.OtlpExport;
 import io.weft.agent.exporter.otlp.OtlpSettings;
 import io.weft.agent.exporter.prometheus.PrometheusEndpoint;
+import io.weft.agent.exporter.prometheus.security.ScrapeSecurity;
 import io.weft.agent.resource.ProcessFacts;
 import io.weft.agent.resource.Resource;
 import io.weft.agent.resource.ResourceDetector;
@@ -197,11 +198,17 @@ public final class AgentStartup {
     private String startPrometheus(Resource resource) {
       String host = config.get(ConfigKeys.PROMETHEUS_HOST);
       int port = config.get(ConfigKeys.PROMETHEUS_PORT);
-      PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, resource, host, port);
+      ScrapeSecurity security = PrometheusSecurity.load(config);
+      if (security == null) {
+        return StartupLine.notServed(host, port);
+      }
+      PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, resource, host, port, security);
       if (endpoint == null) {
         return StartupLine.notServed(host, port);
       }
-      return StartupLine.served(host, endpoint.port(), false, false);
+      PrometheusSecurity.warnIfOpen(host, endpoint.port(), security);
+      PrometheusSecurity.publishFileSd(config, resource, endpoint, security);
+      return StartupLine.served(host, endpoint.port(), security.authOn(), security.tlsOn());
     }
 
     /** Only here do the OTLP exporter's classes, and with them the OpenTelemetry SDK, load. */

@@ -1,5 +1,6 @@
 package io.weft.agent.exporter.prometheus;
 
+import io.weft.agent.exporter.prometheus.security.ScrapeSecurity;
 import io.weft.agent.resource.Resource;
 import io.weft.bootstrap.log.WeftLog;
 import io.weft.bootstrap.metrics.MetricRegistry;
@@ -54,6 +55,12 @@ public final class PrometheusEndpoint {
    * failure (port in use, no jdk.httpserver module) it logs one error line and returns null.
    */
   public static PrometheusEndpoint start(MetricRegistry registry, Resource resource, String host, int port) {
+    return start(registry, resource, host, port, ScrapeSecurity.NONE);
+  }
+
+  /** As above, with TLS, basic auth and an allow-list as {@code security} says (loaded by the caller). */
+  public static PrometheusEndpoint start(MetricRegistry registry, Resource resource, String host, int port,
+      ScrapeSecurity security) {
     String address = address(host, port);
     ScrapeServer server = null;
     try {
@@ -67,9 +74,10 @@ public final class PrometheusEndpoint {
         fail(address, "the host name cannot be resolved");
         return null;
       }
-      server = ScrapeServer.bind(socketAddress);
+      server = ScrapeServer.bind(socketAddress, security);
       server.start(registry::collect, resource, ScrapeMetrics.register(registry));
-      WeftLog.info("serving Prometheus metrics on http://" + address(host, server.port()) + "/metrics");
+      WeftLog.info("serving Prometheus metrics on " + (security.tlsOn() ? "https" : "http") + "://"
+          + address(host, server.port()) + "/metrics");
       return new PrometheusEndpoint(server);
     } catch (Throwable t) {
       if (server != null) {
@@ -78,6 +86,11 @@ public final class PrometheusEndpoint {
       fail(address, reason(t));
       return null;
     }
+  }
+
+  /** The bound address (the wildcard address when bound to every interface). */
+  public InetSocketAddress address() {
+    return server.address();
   }
 
   /** The bound port. */

@@ -28,10 +28,11 @@ class ForkedJvmTest {
     assertTrue(result.stdout.matches("scrape 200, \\d+ bytes\n"), result.stdout);
     assertTrue(result.stderr.matches("\\[weft] INFO serving Prometheus metrics on http://127\\.0\\.0\\.1:\\d+/metrics\n"),
         result.stderr);
-    // The JDK server logs through System.Logger; that must not initialise java.util.logging, whose
-    // configuration belongs to the application (JBoss and others install their own LogManager).
+    // Nothing of the server may initialise java.util.logging, whose configuration belongs to the
+    // application (JBoss and others install their own LogManager).
     String loaded = Files.readString(classLog);
-    assertTrue(loaded.contains("com.sun.net.httpserver.HttpServer "), "the probe did not load the server");
+    assertTrue(loaded.contains("io.weft.agent.exporter.prometheus.transport.BoundedHttpServer "),
+        "the probe did not load the server");
     assertFalse(loaded.contains("java.util.logging.LogManager "), "java.util.logging was initialised");
   }
 

@@ -348,8 +348,13 @@ class PrometheusEndpointTest {
 
   @Test
   void hugeHeadersCloseTheConnectionAndTheServerCarriesOn() throws Exception {
-    // Over the JDK's own limit (sun.net.httpserver.maxReqHeaderSize, 380 KiB): it drops the connection.
-    assertThrows(IOException.class, () -> get("/metrics", "X-Padding", "p".repeat(1_000_000)));
+    // The server answers 431 after 16 KiB and closes; the client, still sending, may see the 431 or
+    // only the closed connection.
+    try {
+      assertEquals(431, get("/metrics", "X-Padding", "p".repeat(1_000_000)).statusCode());
+    } catch (IOException closedWhileSending) {
+      // the other allowed outcome
+    }
     assertEquals(200, get("/-/healthy").statusCode());
     assertEquals(TEXT, get("/metrics").body());
     assertEquals("", logAfterStart());
